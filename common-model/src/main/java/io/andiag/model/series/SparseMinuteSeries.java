@@ -171,6 +171,24 @@ public final class SparseMinuteSeries implements Serializable {
         return settings.levelOf(activeShare());
     }
 
+    /**
+     * The minutes {@code [from, to)} as a series of its own, starting at {@code minuteTs(from)} (e.g. the history part
+     * and the scoring part of a window).
+     */
+    public SparseMinuteSeries slice(int from, int to) {
+        if (from < 0 || to > minutes || from >= to) {
+            throw new IllegalArgumentException("slice must be a non-empty range in [0, " + minutes + "], got [" + from + ", " + to + ")");
+        }
+        Builder b = builder(minuteTs(from), to - from);
+        for (int m = nextObserved(from); m >= 0 && m < to; m = nextObserved(m + 1)) {
+            b.observe(m - from);
+        }
+        for (int i = nonZeroIndexFrom(from); i < nzMinute.length && nzMinute[i] < to; i++) {
+            b.add(nzMinute[i] - from, nzCount[i]);
+        }
+        return b.build();
+    }
+
     /** Per UTC clock hour: sum of counts and number of observed minutes, computed from the sparse form. */
     public HourlyAggregate hourly() {
         return HourlyAggregate.of(this);

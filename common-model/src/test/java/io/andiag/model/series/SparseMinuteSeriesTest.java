@@ -104,6 +104,19 @@ class SparseMinuteSeriesTest {
     }
 
     @Test
+    void shouldSliceWithShiftedMinutes() {
+        SparseMinuteSeries s = SparseMinuteSeries.builder(MIDNIGHT, 100).observeRange(0, 100).add(10, 1).add(60, 2).add(99, 3).build();
+        SparseMinuteSeries tail = s.slice(50, 100);
+        assertThat(tail.startMs()).isEqualTo(MIDNIGHT + 50 * MIN);
+        assertThat(tail.minutes()).isEqualTo(50);
+        assertThat(tail.observedCount()).isEqualTo(50);
+        assertThat(tail.countAt(10)).isEqualTo(2);
+        assertThat(tail.countAt(49)).isEqualTo(3);
+        assertThat(tail.totalCount()).isEqualTo(5);
+        assertThatThrownBy(() -> s.slice(5, 5)).hasMessageContaining("non-empty range");
+    }
+
+    @Test
     void shouldSurviveJavaSerialization() throws Exception {
         SparseMinuteSeries s = SparseMinuteSeries.builder(MIDNIGHT, 300).observeRange(0, 300).add(5, 1).add(299, 9).build();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
