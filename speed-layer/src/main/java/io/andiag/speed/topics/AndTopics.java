@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
 
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
@@ -23,6 +24,17 @@ public final class AndTopics {
     /** Default partition count of the derived topics. */
     public static final int DERIVED_PARTITIONS = 3;
 
+    /**
+     * Input topics stamp records with the broker's append time. The event time of an agent record is
+     * its JSON {@code ts} (the speed layer re-stamps records from it), so the Kafka timestamp only
+     * has to say when the record arrived. With the default CreateTime instead, a producer that stamps
+     * records with agent time (a replay "keeping event time") would see them deleted by retention
+     * within a minute when they are older than the retention, and would get produce errors for
+     * records more than an hour ahead (the broker's {@code log.message.timestamp.after.max.ms}) that
+     * the wire contract wants in {@code and.deadletter} instead.
+     */
+    static final String INPUT_TIMESTAMP_TYPE = "LogAppendTime";
+
     private static final Duration ONE_DAY = Duration.ofDays(1);
     private static final Duration THREE_DAYS = Duration.ofDays(3);
     private static final Duration ONE_WEEK = Duration.ofDays(7);
@@ -33,6 +45,7 @@ public final class AndTopics {
             .description("retx counters per source IP and interval (JSON); key: source IP")
             .partitions(INPUT_PARTITIONS)
             .retention(ONE_DAY)
+            .config(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, INPUT_TIMESTAMP_TYPE)
             .build();
 
     /** Agents' sampled retransmission details, key: source IP (input, co-partitioned with the counters). */
@@ -41,6 +54,7 @@ public final class AndTopics {
             .description("sampled single retransmissions (JSON); key: source IP")
             .partitions(INPUT_PARTITIONS)
             .retention(ONE_DAY)
+            .config(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, INPUT_TIMESTAMP_TYPE)
             .build();
 
     /** One record per abnormal series-minute (score, expected value, features, parameter-set version). */

@@ -77,6 +77,14 @@ class EmbeddedKafkaBrokerIntegrationTest {
                     % AndTopics.INPUT_PARTITIONS;
             assertThat(sent.partition()).isEqualTo(expectedPartition);
 
+            // Input topics use LogAppendTime: a record stamped two years back or two hours ahead is
+            // accepted and re-stamped (CreateTime would delete the first at once and reject the second).
+            long now = System.currentTimeMillis();
+            RecordMetadata old = produceCounter(broker.bootstrapServers(), "10.3.7.21", COUNTER_JSON, 1732406400000L);
+            RecordMetadata future = produceCounter(broker.bootstrapServers(), "10.3.7.21", COUNTER_JSON, now + 7_200_000L);
+            assertThat(List.of(old.timestamp(), future.timestamp())).allSatisfy(ts ->
+                    assertThat(ts).isBetween(now - 60_000L, System.currentTimeMillis() + 1_000L));
+
             ConsumerRecord<String, byte[]> got = consumeOne(broker.bootstrapServers(), AndTopics.RETX_COUNTERS);
             assertThat(got.key()).isEqualTo("10.3.7.21");
             assertThat(new String(got.value(), StandardCharsets.UTF_8)).isEqualTo(COUNTER_JSON);
@@ -117,11 +125,16 @@ class EmbeddedKafkaBrokerIntegrationTest {
     }
 
     private static RecordMetadata produceCounter(String bootstrap, String ip, String json) throws Exception {
+        return produceCounter(bootstrap, ip, json, null);
+    }
+
+    private static RecordMetadata produceCounter(String bootstrap, String ip, String json, Long timestamp) throws Exception {
         Topic<String, byte[]> topic = AndTopics.RETX_COUNTERS;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all"), topic.keySerde().serializer(), topic.valueSerde().serializer())) {
-            return producer.send(new ProducerRecord<>(topic.name(), ip, json.getBytes(StandardCharsets.UTF_8))).get();
+            return producer.send(new ProducerRecord<>(topic.name(), null, timestamp, ip,
+                    json.getBytes(StandardCharsets.UTF_8))).get();
         }
     }
 

@@ -53,6 +53,14 @@ class AndTopicsTest {
     }
 
     @Test
+    void shouldStampInputRecordsWithTheirArrivalTimeAndKeepEventTimeOnDerivedTopics() {
+        assertThat(AndTopics.INPUTS).allSatisfy(t ->
+                assertThat(t.configs()).containsEntry(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime"));
+        assertThat(AndTopics.ALL).filteredOn(t -> !AndTopics.INPUTS.contains(t)).allSatisfy(t ->
+                assertThat(t.configs()).doesNotContainKey(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG));
+    }
+
+    @Test
     void shouldBuildCreationRequestsWithTheBrokersReplicationFactor() {
         NewTopic nt = AndTopics.RETX_COUNTERS.newTopic(4);
         assertThat(nt.name()).isEqualTo("and.retx.counters");
