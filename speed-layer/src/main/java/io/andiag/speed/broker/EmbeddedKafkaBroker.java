@@ -201,8 +201,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 for (int attempt = 1; ; attempt++) {
                     int brokerPort = port != 0 ? port : freePort(OptionalInt.empty());
                     int controllerPort = freePort(OptionalInt.of(brokerPort));
-                    KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(
-                            SingleNodeBrokerConfig.build(dir, brokerPort, controllerPort, overrides), false), Time.SYSTEM);
+                    KafkaConfig config;
+                    try {
+                        config = KafkaConfig.fromProps(
+                                SingleNodeBrokerConfig.build(dir, brokerPort, controllerPort, overrides), false);
+                    } catch (RuntimeException e) {
+                        throw new BrokerStartException("invalid broker configuration: " + e.getMessage(), e);
+                    }
+                    KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
                     try {
                         server.startup();
                         awaitReady(brokerPort, deadline);
@@ -214,7 +220,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                             continue;
                         }
                         throw e instanceof BrokerStartException bse ? bse
-                                : new BrokerStartException("Kafka broker failed to start: " + e.getMessage(), e);
+                                : new BrokerStartException("Kafka broker failed to start: " + reason(e), e);
                     }
                     Duration took = Duration.ofNanos(System.nanoTime() - t0);
                     LOG.info("Kafka {} broker ready at {}:{} in {} ms (cluster {}, data dir {}{})",
@@ -355,6 +361,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** The most telling message of a start-up failure: Kafka wraps the real cause several times. */
+    static String reason(Throwable e) {
+        Throwable previous = e;
+        for (Throwable t = e.getCause(); t != null; previous = t, t = t.getCause()) {
+            if (t instanceof BindException) {
+                return previous.getMessage(); // "Socket server failed to bind to HOST:PORT: Address already in use."
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (caused by " + root + ")";
     }
 
     private static void stopQuietly(KafkaRaftServer server) {

@@ -1,9 +1,12 @@
 package io.andiag.speed.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -11,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -122,6 +126,26 @@ class EmbeddedKafkaBrokerIntegrationTest {
             assertThat(consumeOne(broker.bootstrapServers(), AndTopics.RETX_COUNTERS).key()).isEqualTo("10.0.0.1");
         }
         assertThat(dataDir).as("a given data dir is kept").isDirectory();
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldRetryAFailedBindThenFailCleanly() throws Exception {
+        Set<Thread> threadsBefore = liveNonDaemonThreads();
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int controllerPort = EmbeddedKafkaBroker.freePort(OptionalInt.of(taken.getLocalPort()));
+            // The client listener is forced onto a busy port: every attempt fails after the controller started.
+            // Kafka logs each failed attempt at ERROR ("Unable to start acceptor for PLAINTEXT"): expected here.
+            EmbeddedKafkaBroker.Builder builder = EmbeddedKafkaBroker.builder()
+                    .brokerConfig("listeners", "PLAINTEXT://127.0.0.1:" + taken.getLocalPort()
+                            + ",CONTROLLER://127.0.0.1:" + controllerPort)
+                    .brokerConfig("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+            assertThatThrownBy(builder::start)
+                    .isInstanceOf(BrokerStartException.class)
+                    .hasMessageContaining("failed to bind to 127.0.0.1:" + taken.getLocalPort());
+        }
+        assertThat(awaitNoNewNonDaemonThreads(threadsBefore, Duration.ofSeconds(5)))
+                .as("non-daemon threads left by failed starts").isEmpty();
     }
 
     private static RecordMetadata produceCounter(String bootstrap, String ip, String json) throws Exception {
