@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         description = "AND (Application-Network Diagnosing): speed layer and its tools.",
         subcommands = {
             BrokerCommand.class,
-            // The lead adds: speed, replay, alerts.
+            // Next: speed, replay, alerts.
         })
 public final class SpeedCli implements Runnable {
 

@@ -9,13 +9,13 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * Every Kafka topic of the project, declared once (names from docs/ARCHITECTURE's wire contract;
+ * Every Kafka topic of the project, declared once (names from the wire contract, docs/wire.md;
  * the table with keys, values, partitions and retention is in docs/kafka.md).
  *
  * <p>Keys are strings. Values are raw bytes on the topics written by agents and by the
  * dead-letter path (the speed layer decodes them itself, so a bad payload is dead-lettered, not
- * a deserialisation crash) and JSON strings on the topics the speed layer writes. The lead
- * attaches the JSON codecs with {@link Topic#withSerdes}.
+ * a deserialisation crash) and JSON strings on the topics the speed layer writes. Typed JSON
+ * codecs are attached with {@link Topic#withSerdes}, which keeps the name and the configs.
  */
 public final class AndTopics {
 

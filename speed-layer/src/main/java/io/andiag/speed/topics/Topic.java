@@ -20,8 +20,8 @@ import org.apache.kafka.streams.kstream.Produced;
  * retention). Every project topic is declared once, in {@link AndTopics}; code refers to the
  * descriptor, never to the name literal.
  *
- * <p>The serdes are typed so that the lead can attach JSON codecs later without touching the
- * name or the configs: {@code AndTopics.RETX_COUNTERS.withSerdes(keySerde, counterSerde)}.
+ * <p>The serdes are typed, and JSON codecs can be attached later without touching the name or
+ * the configs: {@code AndTopics.RETX_COUNTERS.withSerdes(keySerde, counterSerde)}.
  *
  * @param <K> key type
  * @param <V> value type
