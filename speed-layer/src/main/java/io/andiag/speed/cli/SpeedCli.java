@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         description = "AND (Application-Network Diagnosing): speed layer and its tools.",
         subcommands = {
             BrokerCommand.class,
-            // Next: speed, replay, alerts.
+            SpeedCommand.class,
         })
 public final class SpeedCli implements Runnable {
 
@@ -48,7 +48,8 @@ public final class SpeedCli implements Runnable {
      * command and the cause, not a stack trace; anything else keeps its stack trace.
      */
     private static int onFailure(Exception e, CommandLine command, CommandLine.ParseResult parseResult) {
-        if (e instanceof BrokerStartException || e instanceof TopicBootstrapper.TopicBootstrapException) {
+        if (e instanceof BrokerStartException || e instanceof TopicBootstrapper.TopicBootstrapException
+                || e instanceof io.andiag.speed.scoring.ParameterSetUnavailableException) {
             command.getErr().println("andiag " + command.getCommandName() + ": " + e.getMessage());
         } else {
             command.getErr().println("andiag " + command.getCommandName() + " failed:");
