@@ -3,6 +3,7 @@ package io.andiag.model.lake;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.column.values.factory.DefaultValuesWriterFactory;
 import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.CodecFactory;
@@ -78,25 +79,26 @@ public final class LakeWriter<T> implements Closeable {
     }
 
     /**
-     * Encodings: v2 data pages; dictionary encoding for strings and int64 columns (IPs, names, interval starts repeat
-     * a lot); none for int32 columns (counts, ports, pids), which get DELTA_BINARY_PACKED instead: about as small
-     * for mostly-zero counts and much cheaper to write than a dictionary that is checked for fallback on every
-     * value. Every current reader (parquet-java, Spark 3.3+, DuckDB, pyarrow) reads v2 pages. No min/max statistics
-     * on string columns: rows are ordered by time, so an IP range per row group prunes nothing, and comparing
-     * strings on every value costs about a tenth of the write time; numeric columns (ts, counts) keep theirs.
+     * Encodings: v2 data pages; dictionary encoding for string columns only (IPs, names and enum values repeat a
+     * lot); numbers get DELTA_BINARY_PACKED, which is as small for mostly-zero counts and for an interval start
+     * that repeats for every IP, and much cheaper to write than a dictionary that checks for fallback on every
+     * value. No min/max statistics on string columns: rows are ordered by time, so an IP range per row group prunes
+     * nothing, and comparing strings on every value is a tenth of the write time; numeric columns keep theirs.
+     * Every current reader (parquet-java, Spark 3.3+, DuckDB, pyarrow) reads v2 pages and these encodings.
      */
     static ParquetProperties properties(MessageType schema) {
         ParquetProperties.Builder b = ParquetProperties.builder()
+                // A factory of our own: the default one is a static shared by every ParquetProperties and keeps
+                // the settings of the last one built, so concurrent writers of different tables would mix them.
+                .withValuesWriterFactory(new DefaultValuesWriterFactory())
                 .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0)
-                .withDictionaryEncoding(true)
+                .withDictionaryEncoding(false)
                 .withSizeStatisticsEnabled(false);
         for (ColumnDescriptor c : schema.getColumns()) {
             String path = String.join(".", c.getPath());
             PrimitiveType.PrimitiveTypeName type = c.getPrimitiveType().getPrimitiveTypeName();
-            if (type == PrimitiveType.PrimitiveTypeName.INT32) {
-                b.withDictionaryEncoding(path, false);
-            }
             if (type == PrimitiveType.PrimitiveTypeName.BINARY) {
+                b.withDictionaryEncoding(path, true);
                 b.withStatisticsEnabled(path, false);
             }
         }

@@ -27,6 +27,9 @@ final class ShardGenerator {
     private static final double TWO_PI = 2 * Math.PI;
     /** Peak hour of the region's daily cycle, seconds after 00:00 UTC (14:00 at UTC+8). */
     private static final int REGION_PEAK_S = 6 * 3600;
+    /** Cumulative shares of ULTRA_LOW, LOW, MEDIUM (HIGH is the rest): SYN 80/16/3.6/0.4 %, RTO 55/30/11/4 %. */
+    private static final double[] SYN_LEVEL_CDF = {0.80, 0.96, 0.996};
+    private static final double[] RTO_LEVEL_CDF = {0.55, 0.85, 0.96};
 
     private final Topology topo;
     private final SimConfig cfg;
@@ -200,7 +203,7 @@ final class ShardGenerator {
     private FrequencyLevel drawLevel(RetxType type) {
         double u = r.nextDouble();
         // SYN retransmissions are much rarer than RTOs; most series of both are ultra-low or low.
-        double[] cdf = type == RetxType.SYN ? new double[] {0.78, 0.95, 0.995} : new double[] {0.50, 0.82, 0.95};
+        double[] cdf = type == RetxType.SYN ? SYN_LEVEL_CDF : RTO_LEVEL_CDF;
         if (u < cdf[0]) {
             return FrequencyLevel.ULTRA_LOW;
         }

@@ -26,9 +26,9 @@ class SimulatorDeterminismTest {
     @TempDir
     Path dir;
 
-    /** Small but complete: 300 IPs, one day of 60 s intervals, a few events. */
+    /** Small but complete: 200 IPs, one day of 60 s intervals, a few events. */
     private SimConfig small(String name, long seed) {
-        return SimConfig.defaults(dir.resolve(name)).withIps(300).withDays(1).withStart(LocalDate.of(2026, 11, 22))
+        return SimConfig.defaults(dir.resolve(name)).withIps(200).withDays(1).withStart(LocalDate.of(2026, 11, 22))
                 .withIntervalS(60).withEvents(4, 2).withSeed(seed);
     }
 
@@ -76,7 +76,7 @@ class SimulatorDeterminismTest {
         Path json = both.out().resolve(RegionSimulator.JSONL_DIR).resolve("dt=2026-11-22");
         List<String> counters = gunzip(json.resolve(RegionSimulator.COUNTERS_JSONL));
         List<String> details = gunzip(json.resolve(RegionSimulator.DETAILS_JSONL));
-        assertThat(counters).hasSize(300 * 1440);
+        assertThat(counters).hasSize(200 * 1440);
         assertThat(details).hasSize((int) LakeReader.count(LakeLayout.tableDir(parquet.out(), LakeLayout.RETX_DETAILS)));
         assertThat(counters.get(0)).startsWith("{\"v\":1,\"ts\":").contains("\"interval_s\":60");
         assertThat(LakeLayout.isComplete(json)).isTrue();
