@@ -160,10 +160,8 @@ public final class RegionSimulator {
         return summary;
     }
 
+    /** The small tables, written whatever the format: replays need the attributes and the ground truth too. */
     private void writeDaySnapshots(LocalDate day, int d, Topology topo, List<SeriesTruth> truth, List<SimEvent> events) {
-        if (!cfg.format().parquet()) {
-            return;
-        }
         Path attrs = LakeLayout.partitionDir(cfg.out(), LakeLayout.IP_ATTRIBUTES, day);
         LakeWriter.writeAll(LakeLayout.partFile(attrs, 0), LakeSchemas.IP_ATTRIBUTES, LakeEncoders.IP_ATTRIBUTES,
                 topo.allAttributes());
