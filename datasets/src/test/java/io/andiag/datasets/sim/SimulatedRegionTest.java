@@ -55,6 +55,8 @@ class SimulatedRegionTest {
     private static boolean ordered = true;
     /** Per label: retx of its affected IPs during its window, and in the same span just before it. */
     private static final Map<String, long[]> duringAndBefore = new HashMap<>();
+    /** Per IP and counter slot: minutes with retx outside the IP's labelled events, and the last minute counted. */
+    private static final Map<String, long[][]> minutesWithRetx = new HashMap<>();
 
     @BeforeAll
     static void simulate() {
@@ -89,6 +91,16 @@ class SimulatedRegionTest {
                 lastIp[0] = ip;
                 rowsPerIp.merge(ip, 1, Integer::sum);
                 List<IncidentLabel> mine = labelsByIp.get(ip);
+                if (mine == null || mine.stream().noneMatch(l -> l.covers(ts - ts % 60_000))) {
+                    long[][] m = minutesWithRetx.computeIfAbsent(ip, k -> new long[2][RetxCounts.SLOTS]);
+                    long minute = ts / 60_000;
+                    for (int s = 0; s < RetxCounts.SLOTS; s++) {
+                        if (r.getInt(2 + s) > 0 && m[1][s] != minute + 1) {
+                            m[0][s]++;
+                            m[1][s] = minute + 1;
+                        }
+                    }
+                }
                 if (mine != null) {
                     for (IncidentLabel l : mine) {
                         long span = l.endTs() - l.startTs();
@@ -213,6 +225,23 @@ class SimulatedRegionTest {
         Map<String, Long> byLevel = truth.stream().collect(Collectors.groupingBy(SeriesTruth::frequencyLevel, Collectors.counting()));
         assertThat(byLevel.keySet()).containsExactlyInAnyOrderElementsOf(SeriesTruth.FREQUENCY_LEVELS);
         assertThat(byLevel.get("ULTRA_LOW") + byLevel.get("LOW")).isGreaterThan(truth.size() * 7L / 10);
+    }
+
+    @Test
+    void realisedShareOfMinutesWithRetxMatchesTheTruthLevelForMostSeries() {
+        List<SeriesTruth> truth = LakeReaders.readSeriesTruth(LakeLayout.partitionDir(lake, LakeLayout.SERIES_TRUTH, START));
+        Map<String, Long> confusion = new java.util.TreeMap<>();
+        long agree = 0;
+        for (SeriesTruth t : truth) {
+            long minutes = minutesWithRetx.get(t.ip())[0][RetxCounts.slot(t.scenario(), t.type())];
+            FrequencyLevel realised = FrequencyLevel.ofShare(minutes / (DAYS * 1440.0));
+            confusion.merge(t.frequencyLevel() + "->" + realised, 1L, Long::sum);
+            if (realised.name().equals(t.frequencyLevel())) {
+                agree++;
+            }
+        }
+        // Unstable series may leave their band when a regime multiplies their rate; the rest must stay in it.
+        assertThat((double) agree / truth.size()).as("truth->realised %s", confusion).isGreaterThan(0.97);
     }
 
     @Test
