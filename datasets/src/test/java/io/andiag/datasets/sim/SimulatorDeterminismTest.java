@@ -3,6 +3,7 @@ package io.andiag.datasets.sim;
 import io.andiag.model.lake.LakeLayout;
 import io.andiag.model.lake.LakeReader;
 import io.andiag.model.lake.LakeRow;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,12 +25,30 @@ class SimulatorDeterminismTest {
             LakeLayout.IP_ATTRIBUTES, LakeLayout.LABELS, LakeLayout.SERIES_TRUTH);
 
     @TempDir
-    Path dir;
+    static Path dir;
+
+    /** Seed 7 on 1 thread, seed 7 on 2 threads, seed 8, and seed 7 with JSON lines too: generated once. */
+    private static SimConfig oneThread;
+    private static SimConfig twoThreads;
+    private static SimConfig otherSeed;
+    private static SimConfig withJson;
 
     /** Small but complete: 200 IPs, one day of 60 s intervals, a few events. */
-    private SimConfig small(String name, long seed) {
+    private static SimConfig small(String name, long seed) {
         return SimConfig.defaults(dir.resolve(name)).withIps(200).withDays(1).withStart(LocalDate.of(2026, 11, 22))
                 .withIntervalS(60).withEvents(4, 2).withSeed(seed);
+    }
+
+    @BeforeAll
+    static void simulate() {
+        oneThread = small("one", 7);
+        twoThreads = small("two", 7);
+        otherSeed = small("other", 8);
+        withJson = small("json", 7).withFormat(OutputFormat.BOTH);
+        RegionSimulator.run(oneThread, null, 1);
+        RegionSimulator.run(twoThreads, null, 2);
+        RegionSimulator.run(otherSeed, null, 2);
+        RegionSimulator.run(withJson, null, 2);
     }
 
     private static List<String> rows(Path lake, String table) {
@@ -43,41 +62,30 @@ class SimulatorDeterminismTest {
 
     @Test
     void sameSeedGivesTheSameRowsWhateverTheThreadCount() {
-        SimConfig a = small("a", 7);
-        SimConfig b = small("b", 7);
-        RegionSimulator.run(a, null, 1);
-        RegionSimulator.run(b, null, 2);
         for (String table : TABLES) {
-            List<String> ra = rows(a.out(), table);
-            assertThat(ra).as(table).isNotEmpty();
-            assertThat(rows(b.out(), table)).as(table).isEqualTo(ra);
+            List<String> expected = rows(oneThread.out(), table);
+            assertThat(expected).as(table).isNotEmpty();
+            assertThat(rows(twoThreads.out(), table)).as(table).isEqualTo(expected);
         }
     }
 
     @Test
     void differentSeedGivesDifferentRows() {
-        SimConfig a = small("a", 7);
-        SimConfig b = small("b", 8);
-        RegionSimulator.run(a, null, 2);
-        RegionSimulator.run(b, null, 2);
         for (String table : List.of(LakeLayout.RETX_COUNTERS, LakeLayout.RETX_DETAILS, LakeLayout.LABELS)) {
-            assertThat(rows(b.out(), table)).as(table).isNotEqualTo(rows(a.out(), table));
+            assertThat(rows(otherSeed.out(), table)).as(table).isNotEqualTo(rows(oneThread.out(), table));
         }
     }
 
     @Test
     void jsonLinesCarryTheSameRowsAsTheLakeInTimeOrder() throws Exception {
-        SimConfig parquet = small("p", 7);
-        SimConfig both = small("b", 7).withFormat(OutputFormat.BOTH);
-        RegionSimulator.run(parquet, null, 2);
-        RegionSimulator.run(both, null, 2);
-        assertThat(rows(both.out(), LakeLayout.RETX_COUNTERS)).isEqualTo(rows(parquet.out(), LakeLayout.RETX_COUNTERS));
-
-        Path json = both.out().resolve(RegionSimulator.JSONL_DIR).resolve("dt=2026-11-22");
+        for (String table : TABLES) {
+            assertThat(rows(withJson.out(), table)).as(table).isEqualTo(rows(oneThread.out(), table));
+        }
+        Path json = withJson.out().resolve(RegionSimulator.JSONL_DIR).resolve("dt=2026-11-22");
         List<String> counters = gunzip(json.resolve(RegionSimulator.COUNTERS_JSONL));
         List<String> details = gunzip(json.resolve(RegionSimulator.DETAILS_JSONL));
         assertThat(counters).hasSize(200 * 1440);
-        assertThat(details).hasSize((int) LakeReader.count(LakeLayout.tableDir(parquet.out(), LakeLayout.RETX_DETAILS)));
+        assertThat(details).hasSize((int) LakeReader.count(LakeLayout.tableDir(oneThread.out(), LakeLayout.RETX_DETAILS)));
         assertThat(counters.get(0)).startsWith("{\"v\":1,\"ts\":").contains("\"interval_s\":60");
         assertThat(LakeLayout.isComplete(json)).isTrue();
         long last = Long.MIN_VALUE;
