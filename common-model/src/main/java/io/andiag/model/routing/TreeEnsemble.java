@@ -114,6 +114,23 @@ public final class TreeEnsemble {
         return n;
     }
 
+    /**
+     * Adds |weight_t| to {@code acc[f]} for every split on feature f that tree t tests on {@code x}'s way to its
+     * leaf: which features this ensemble actually looked at for this input (the per-decision evidence).
+     */
+    public void addPathFeatures(double[] x, double[] acc) {
+        for (int t = 0; t < roots.length; t++) {
+            double w = Math.abs(treeWeights[t]);
+            int n = roots[t];
+            while (left[n] >= 0) {
+                acc[feature[n]] += w;
+                double v = x[feature[n]];
+                boolean goLeft = categories[n] == null ? v <= threshold[n] : contains(categories[n], v);
+                n = goLeft ? left[n] : right[n];
+            }
+        }
+    }
+
     private static boolean contains(double[] values, double v) {
         for (double c : values) {
             if (c == v) {
