@@ -14,19 +14,19 @@ import static io.andiag.model.routing.TestRegion.ip;
  * Hand-built region-minutes on {@link TestRegion}: one canonical incident per team, the region-wide spread, and the
  * mixed candidate of the feature known-answer test. A "noise" IP is an unrelated abnormal container.
  */
-final class Canonical {
+public final class Canonical {
 
     /**
      * Eight containers that converge on nothing: two per ToR, per vSwitch, per app, four per AZ and VPC, one per
      * host (i = 0, 5, 22, 27, 41, 46, 63, 68).
      */
-    static final int[] SPREAD = {0, 5, 22, 27, 41, 46, 63, 68};
+    public static final int[] SPREAD = {0, 5, 22, 27, 41, 46, 63, 68};
 
     private Canonical() {
     }
 
     /** Every container of tor-1 (i = 0..19, hosts 1-4), intranet RTO, plus noise i = 79. */
-    static RegionMinute torIncident() {
+    public static RegionMinute torIncident() {
         RegionMinute.Builder b = TestRegion.minute(0);
         for (int i = 0; i < 20; i++) {
             b.source(AbnormalSource.of(ip(i), INTRANET, RTO, 5));
@@ -38,7 +38,7 @@ final class Canonical {
     }
 
     /** Every even container of az-1 (vsw-1: 20 IPs on tor-1/tor-2), intranet RTO, plus noise i = 79 (vsw-4). */
-    static RegionMinute vswitchIncident() {
+    public static RegionMinute vswitchIncident() {
         RegionMinute.Builder b = TestRegion.minute(0);
         for (int i = 0; i < 40; i += 2) {
             b.source(AbnormalSource.of(ip(i), INTRANET, RTO, 5));
@@ -50,7 +50,7 @@ final class Canonical {
     }
 
     /** The {@link #SPREAD} containers as clients of VIP1: SLB RTO, two details each to VIP1 and one intranet. */
-    static RegionMinute vipIncident() {
+    public static RegionMinute vipIncident() {
         RegionMinute.Builder b = TestRegion.minute(0);
         for (int i : SPREAD) {
             b.source(AbnormalSource.of(ip(i), SLB, RTO, 6));
@@ -62,7 +62,7 @@ final class Canonical {
     }
 
     /** Six vpc-1 containers on six hosts, INTERNET_OUT SYN through natgw-1 to the internet service. */
-    static RegionMinute natIncident() {
+    public static RegionMinute natIncident() {
         RegionMinute.Builder b = TestRegion.minute(0);
         for (int i : new int[] {0, 6, 12, 20, 26, 32}) {
             b.source(AbnormalSource.of(ip(i), INTERNET_OUT, SYN, 4));
@@ -73,7 +73,7 @@ final class Canonical {
     }
 
     /** The {@link #SPREAD} containers, CROSS_REGION RTO to the remote-region database. */
-    static RegionMinute crossRegionIncident() {
+    public static RegionMinute crossRegionIncident() {
         RegionMinute.Builder b = TestRegion.minute(0);
         for (int i : SPREAD) {
             b.source(AbnormalSource.of(ip(i), CROSS_REGION, RTO, 4));
@@ -86,7 +86,7 @@ final class Canonical {
      * Twelve containers of both VPCs on twelve hosts, INTERNET_IN and INTERNET_OUT RTO: to the internet service
      * (through natgw-1 or natgw-2) and from the internet client.
      */
-    static RegionMinute internetIncident() {
+    public static RegionMinute internetIncident() {
         RegionMinute.Builder b = TestRegion.minute(0);
         for (int i = 1; i < 80; i += 7) {
             b.source(AbnormalSource.of(ip(i), INTERNET_IN, RTO, 4));
@@ -99,7 +99,7 @@ final class Canonical {
     }
 
     /** Every container of host-1 and host-2 (i = 0..9, four apps), intranet and SLB RTO to varied destinations. */
-    static RegionMinute endHostIncident() {
+    public static RegionMinute endHostIncident() {
         RegionMinute.Builder b = TestRegion.minute(0);
         for (int i = 0; i < 10; i++) {
             b.source(AbnormalSource.of(ip(i), INTRANET, RTO, 6));
@@ -112,7 +112,7 @@ final class Canonical {
     }
 
     /** Every container of app-1 (i % 4 == 0: 20 IPs on all hosts), intranet SYN to varied destinations. */
-    static RegionMinute applicationIncident() {
+    public static RegionMinute applicationIncident() {
         RegionMinute.Builder b = TestRegion.minute(0);
         for (int i = 0; i < 80; i += 4) {
             b.source(AbnormalSource.of(ip(i), INTRANET, SYN, 8));
@@ -122,7 +122,7 @@ final class Canonical {
     }
 
     /** The {@link #SPREAD} containers, intranet RTO, each to its own destination. */
-    static RegionMinute regionWideSpread() {
+    public static RegionMinute regionWideSpread() {
         RegionMinute.Builder b = TestRegion.minute(0);
         for (int i : SPREAD) {
             b.source(AbnormalSource.of(ip(i), INTRANET, RTO, 3));
@@ -132,7 +132,7 @@ final class Canonical {
     }
 
     /** The mixed candidate of {@code RoutingFeatureExtractorTest}; every expected value is derived there. */
-    static RegionMinute mixed() {
+    public static RegionMinute mixed() {
         return TestRegion.minute(0)
                 .source(AbnormalSource.of(ip(0), INTRANET, RTO, 3))
                 .source(AbnormalSource.of(ip(0), SLB, RTO, 2))

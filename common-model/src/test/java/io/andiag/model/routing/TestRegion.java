@@ -26,19 +26,19 @@ import java.util.Map;
  * Destinations: VIPs 10.200.0.8 (app web) and 10.200.0.9 (app api), NAT address 100.64.0.1 (natgw-1), a remote-region
  * database 10.99.0.1 (region-b), an internet service 203.0.113.5 (cdn) and an internet client 198.51.100.7.
  */
-final class TestRegion {
+public final class TestRegion {
 
-    static final String REGION = "region-a";
-    static final int N = 80;
+    public static final String REGION = "region-a";
+    public static final int N = 80;
     /** 2024-11-24T00:00Z. */
-    static final long T0 = 1_732_406_400_000L;
+    public static final long T0 = 1_732_406_400_000L;
 
-    static final String VIP1 = "10.200.0.8";
-    static final String VIP2 = "10.200.0.9";
-    static final String NAT = "100.64.0.1";
-    static final String REMOTE = "10.99.0.1";
-    static final String INTERNET_SERVICE = "203.0.113.5";
-    static final String INTERNET_CLIENT = "198.51.100.7";
+    public static final String VIP1 = "10.200.0.8";
+    public static final String VIP2 = "10.200.0.9";
+    public static final String NAT = "100.64.0.1";
+    public static final String REMOTE = "10.99.0.1";
+    public static final String INTERNET_SERVICE = "203.0.113.5";
+    public static final String INTERNET_CLIENT = "198.51.100.7";
 
     private static final Map<String, IpAttributes> ALL = new HashMap<>();
     private static final List<IpAttributes> CONTAINERS = new ArrayList<>();
@@ -67,40 +67,40 @@ final class TestRegion {
     private TestRegion() {
     }
 
-    static String ip(int i) {
+    public static String ip(int i) {
         return "10.0.0." + (i + 1);
     }
 
-    static IpAttributes container(int i) {
+    public static IpAttributes container(int i) {
         return CONTAINERS.get(i);
     }
 
-    static List<IpAttributes> containers() {
+    public static List<IpAttributes> containers() {
         return CONTAINERS;
     }
 
     /** Attributes of any address of the region (containers and destinations), null when unknown. */
-    static IpAttributes lookup(String ip) {
+    public static IpAttributes lookup(String ip) {
         return ALL.get(ip);
     }
 
-    static Population population() {
+    public static Population population() {
         return Population.of(REGION, CONTAINERS);
     }
 
     /** A candidate builder for minute {@code T0 + m} minutes, with the region's population and 1000 monitored IPs. */
-    static RegionMinute.Builder minute(int m) {
+    public static RegionMinute.Builder minute(int m) {
         return RegionMinute.builder(REGION, T0 + m * 60_000L).population(population()).monitoredIps(1000)
                 .paramVersion("p1");
     }
 
     /** A detail from container {@code src}, 1 s into minute 0, from port 41000 + src. */
-    static DetailRecord detail(int src, String dip, int dport, RetxType type, Scenario scenario) {
+    public static DetailRecord detail(int src, String dip, int dport, RetxType type, Scenario scenario) {
         return new DetailRecord(T0 + 1_000, ip(src), 41_000 + src, dip, dport, type, scenario, 811, "java");
     }
 
     /** A detail from any source IP, 1 s into minute 0, from port 41000. */
-    static DetailRecord detail(String srcIp, String dip, int dport, RetxType type, Scenario scenario) {
+    public static DetailRecord detail(String srcIp, String dip, int dport, RetxType type, Scenario scenario) {
         return new DetailRecord(T0 + 1_000, srcIp, 41_000, dip, dport, type, scenario, 811, "java");
     }
 }
