@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,8 +100,7 @@ public final class RouterModelIo {
                 Map<Team, Optional<String>> byTeam = new EnumMap<>(Team.class);
                 JsonNode group = b.get(k.name());
                 if (group != null && !group.isNull()) {
-                    for (Iterator<Map.Entry<String, JsonNode>> it = group.fields(); it.hasNext(); ) {
-                        Map.Entry<String, JsonNode> e = it.next();
+                    for (Map.Entry<String, JsonNode> e : group.properties()) {
                         Team team = Team.fromName(e.getKey()).orElseThrow(() -> new IllegalArgumentException(
                                 file + ": branches." + s + "." + k + " names unknown team '" + e.getKey() + "'"));
                         Optional<String> model = optionalText(e.getValue());
