@@ -124,6 +124,10 @@ public final class RouterModel {
                 throw new IllegalArgumentException("router branch " + side + " needs a network model: it has teams of"
                         + " both kinds");
             }
+            if (kindsWithTeams == 1 && b.networkModel().isPresent()) {
+                throw new IllegalArgumentException("router branch " + side + " has a network model but teams of one"
+                        + " kind only");
+            }
             b.networkModel().ifPresent(m -> requireModel(side + "/network", m));
         }
     }

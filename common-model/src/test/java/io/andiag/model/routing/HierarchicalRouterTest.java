@@ -177,5 +177,11 @@ class HierarchicalRouterTest {
                 .loneTeam(Side.INTERNET, Team.INTERNET)
                 .build())
                 .hasMessageContaining("needs a model: NETWORK on INTRANET has 2 teams");
+        assertThatThrownBy(() -> RouterModel.builder("x")
+                .networkModel(Side.INTRANET, "n", stump(SRC_TOP1_HOST_SHARE, 0.5, 1, -1))
+                .loneTeam(Side.INTRANET, Team.PHYSICAL_NETWORK)
+                .loneTeam(Side.INTERNET, Team.INTERNET)
+                .build())
+                .hasMessage("router branch INTRANET has a network model but teams of one kind only");
     }
 }
