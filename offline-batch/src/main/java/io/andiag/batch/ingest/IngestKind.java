@@ -1,12 +1,14 @@
 package io.andiag.batch.ingest;
 
+import io.andiag.model.lake.LakeLayout;
+
 import java.util.Locale;
 import java.util.Optional;
 
 /** Which wire topic a JSON-lines file holds, hence which lake table it feeds. */
 public enum IngestKind {
-    COUNTERS("retx_counters"),
-    DETAILS("retx_details");
+    COUNTERS(LakeLayout.RETX_COUNTERS),
+    DETAILS(LakeLayout.RETX_DETAILS);
 
     private final String table;
 

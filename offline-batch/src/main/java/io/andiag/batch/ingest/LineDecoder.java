@@ -4,6 +4,8 @@ import io.andiag.model.codec.CounterCodec;
 import io.andiag.model.codec.Decoded;
 import io.andiag.model.codec.DetailCodec;
 import io.andiag.model.codec.TimestampBounds;
+import io.andiag.model.lake.LakeLayout;
+import io.andiag.model.lake.LakeSchemas;
 import io.andiag.model.record.CounterRecord;
 import io.andiag.model.record.DetailRecord;
 import io.andiag.model.record.RetxCounts;
@@ -39,29 +41,29 @@ final class LineDecoder implements Serializable {
     /** The accepted-row schema of the kind (table columns, then the partition column {@code dt}). */
     static StructType acceptedSchema(IngestKind kind) {
         List<StructField> f = new ArrayList<>();
-        f.add(DataTypes.createStructField("ts", DataTypes.LongType, false));
-        f.add(DataTypes.createStructField("ip", DataTypes.StringType, false));
+        f.add(DataTypes.createStructField(LakeSchemas.TS, DataTypes.LongType, false));
+        f.add(DataTypes.createStructField(LakeSchemas.IP, DataTypes.StringType, false));
         if (kind == IngestKind.COUNTERS) {
-            f.add(DataTypes.createStructField("interval_s", DataTypes.IntegerType, false));
+            f.add(DataTypes.createStructField(LakeSchemas.INTERVAL_S, DataTypes.IntegerType, false));
             for (int slot = 0; slot < RetxCounts.SLOTS; slot++) {
                 f.add(DataTypes.createStructField(counterColumn(slot), DataTypes.IntegerType, false));
             }
         } else {
-            f.add(DataTypes.createStructField("sport", DataTypes.IntegerType, false));
-            f.add(DataTypes.createStructField("dip", DataTypes.StringType, false));
-            f.add(DataTypes.createStructField("dport", DataTypes.IntegerType, false));
-            f.add(DataTypes.createStructField("type", DataTypes.StringType, false));
-            f.add(DataTypes.createStructField("scenario", DataTypes.StringType, false));
-            f.add(DataTypes.createStructField("pid", DataTypes.IntegerType, false));
-            f.add(DataTypes.createStructField("comm", DataTypes.StringType, false));
+            f.add(DataTypes.createStructField(LakeSchemas.SPORT, DataTypes.IntegerType, false));
+            f.add(DataTypes.createStructField(LakeSchemas.DIP, DataTypes.StringType, false));
+            f.add(DataTypes.createStructField(LakeSchemas.DPORT, DataTypes.IntegerType, false));
+            f.add(DataTypes.createStructField(LakeSchemas.TYPE, DataTypes.StringType, false));
+            f.add(DataTypes.createStructField(LakeSchemas.SCENARIO, DataTypes.StringType, false));
+            f.add(DataTypes.createStructField(LakeSchemas.PID, DataTypes.IntegerType, false));
+            f.add(DataTypes.createStructField(LakeSchemas.COMM, DataTypes.StringType, false));
         }
-        f.add(DataTypes.createStructField("dt", DataTypes.StringType, false));
+        f.add(DataTypes.createStructField(LakeLayout.PARTITION_COLUMN, DataTypes.StringType, false));
         return DataTypes.createStructType(f);
     }
 
     /** {@code intranet_syn}, ... {@code internet_in_rto}: the lake column of a counter slot. */
     static String counterColumn(int slot) {
-        return RetxCounts.scenarioOf(slot).columnPrefix() + "_" + RetxCounts.typeOf(slot).wireName();
+        return LakeSchemas.counterColumn(slot);
     }
 
     static String dt(long ts) {

@@ -1,6 +1,7 @@
 package io.andiag.batch.spark;
 
 import io.andiag.batch.BatchException;
+import io.andiag.model.lake.LakeLayout;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -24,26 +25,21 @@ import static org.apache.spark.sql.functions.lit;
  */
 public final class LakeTables {
 
-    public static final String SUCCESS = "_SUCCESS";
+    private static final String SUCCESS = LakeLayout.SUCCESS_MARKER;
 
     private LakeTables() {
     }
 
     public static Path partitionDir(Path lake, String table, LocalDate day) {
-        return lake.resolve(table).resolve("dt=" + day);
+        return LakeLayout.partitionDir(lake, table, day);
     }
 
     public static boolean isComplete(Path partitionDir) {
-        return Files.isRegularFile(partitionDir.resolve(SUCCESS));
+        return LakeLayout.isComplete(partitionDir);
     }
 
     public static void markComplete(Path partitionDir) {
-        try {
-            Files.createDirectories(partitionDir);
-            Files.write(partitionDir.resolve(SUCCESS), new byte[0]);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + SUCCESS + " in " + partitionDir, e);
-        }
+        LakeLayout.markSuccess(partitionDir);
     }
 
     /** The partitions of {@code days} that are missing or incomplete, as text for an error message; empty when all are there. */
@@ -73,7 +69,7 @@ public final class LakeTables {
         }
         Dataset<Row> all = null;
         for (LocalDate d : days) {
-            Dataset<Row> one = spark.read().parquet(partitionDir(lake, table, d).toString()).withColumn("dt", lit(d.toString()));
+            Dataset<Row> one = spark.read().parquet(partitionDir(lake, table, d).toString()).withColumn(LakeLayout.PARTITION_COLUMN, lit(d.toString()));
             all = all == null ? one : all.unionByName(one);
         }
         return all;

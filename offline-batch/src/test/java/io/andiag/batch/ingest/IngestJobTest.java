@@ -110,6 +110,15 @@ class IngestJobTest {
         assertThat(first.<Integer>getAs("slb_syn")).isEqualTo(2);
         assertThat(first.<Integer>getAs("slb_rto")).isZero();
 
+        // The simulator's plain-Java lake reader reads what Spark wrote, by the same column names.
+        List<io.andiag.model.record.CounterRecord> back = new java.util.ArrayList<>();
+        io.andiag.model.lake.LakeReaders.forEachCounter(day22, back::add);
+        assertThat(back).hasSize(3);
+        assertThat(back).anySatisfy(c -> {
+            assertThat(c.ip()).isEqualTo("10.0.0.1");
+            assertThat(c.counts().get(io.andiag.model.record.Scenario.INTERNET_IN, io.andiag.model.record.RetxType.RTO)).isEqualTo(7);
+        });
+
         // Rejects land in the day most good lines of the file fall on, with reason, detail, file and line number.
         Dataset<Row> rejected = spark.read().parquet(lake.resolve("_rejected/retx_counters/dt=2026-11-22").toString());
         Map<String, Long> lineByReason = rejected.collectAsList().stream()
