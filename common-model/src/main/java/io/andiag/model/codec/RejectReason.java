@@ -20,7 +20,12 @@ public enum RejectReason {
     /** A timestamp before 2000 or too far in the future. */
     TIMESTAMP_OUT_OF_RANGE("timestamp_out_of_range"),
     /** A field of the wrong type or outside its domain (interval, port, IP text, non-integer count). */
-    INVALID_FIELD("invalid_field");
+    INVALID_FIELD("invalid_field"),
+    /**
+     * Valid, but it arrived after its minute closed (event time older than the window end plus the grace period):
+     * it can no longer be counted, so it is set aside instead of being dropped silently.
+     */
+    TOO_LATE("too_late");
 
     private final String code;
 

@@ -1,0 +1,99 @@
+package io.andiag.speed.config;
+
+import io.andiag.speed.stream.TopologySettings;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.streams.StreamsConfig;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Every setting of the speed layer, declared once with its name, default, validator and doc (rendered into
+ * docs/speed-layer.md). Invalid values are refused at construction with the parameter name and the bad value.
+ * Kafka Streams settings pass through untouched, with AND's defaults (exactly-once v2) applied first.
+ */
+public final class SpeedConfig extends AbstractConfig {
+
+    public static final String LAKE_DIR = "and.lake.dir";
+    public static final String GRACE_MS = "and.window.grace.ms";
+    public static final String MAX_FUTURE_MS = "and.input.max.future.ms";
+    public static final String PARAMS_POLL_MS = "and.params.poll.ms";
+    public static final String ATTRIBUTES_POLL_MS = "and.attributes.poll.ms";
+    public static final String DEFAULT_REGION = "and.region.default";
+    public static final String METRICS_PORT = "and.metrics.port";
+
+    public static final String DEFAULT_APPLICATION_ID = "and-speed";
+
+    public static final ConfigDef DEFINITION = new ConfigDef()
+            .define(LAKE_DIR, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
+                    "The lake: the parameter sets under params/ and ip_attributes/ are read from here.")
+            .define(GRACE_MS, Type.LONG, TopologySettings.DEFAULT_GRACE.toMillis(), Range.between(0, 600_000), Importance.HIGH,
+                    "How long after its end a minute still accepts counter records. Later records go to the dead-letter topic as too_late.")
+            .define(MAX_FUTURE_MS, Type.LONG, Duration.ofMinutes(15).toMillis(), Range.atLeast(0), Importance.MEDIUM,
+                    "Counter records stamped further than this ahead of the wall clock are refused as timestamp_out_of_range.")
+            .define(PARAMS_POLL_MS, Type.LONG, 30_000L, Range.atLeast(100), Importance.MEDIUM,
+                    "How often params/LATEST is checked for a newly published parameter set.")
+            .define(ATTRIBUTES_POLL_MS, Type.LONG, 300_000L, Range.atLeast(100), Importance.LOW,
+                    "How often ip_attributes/ is checked for a newer snapshot.")
+            .define(DEFAULT_REGION, Type.STRING, "default", new ConfigDef.NonEmptyString(), Importance.LOW,
+                    "Region of IPs that are not in ip_attributes.")
+            .define(METRICS_PORT, Type.INT, 9464, Range.between(0, 65_535), Importance.MEDIUM,
+                    "Port of the Prometheus /metrics and /health endpoint on 127.0.0.1; 0 picks a free port, -1 is not allowed.");
+
+    private final Map<String, Object> streamsOverrides;
+
+    public SpeedConfig(Map<String, ?> props) {
+        super(DEFINITION, props, false);
+        Map<String, Object> streams = new HashMap<>();
+        props.forEach((k, v) -> {
+            if (!DEFINITION.names().contains(k)) {
+                streams.put(k, v);
+            }
+        });
+        this.streamsOverrides = streams;
+    }
+
+    public Path lakeDir() {
+        return Path.of(getString(LAKE_DIR));
+    }
+
+    public TopologySettings topologySettings() {
+        return new TopologySettings(Duration.ofMillis(getLong(GRACE_MS)), Duration.ofMillis(getLong(MAX_FUTURE_MS)));
+    }
+
+    public Duration paramsPoll() {
+        return Duration.ofMillis(getLong(PARAMS_POLL_MS));
+    }
+
+    public Duration attributesPoll() {
+        return Duration.ofMillis(getLong(ATTRIBUTES_POLL_MS));
+    }
+
+    public String defaultRegion() {
+        return getString(DEFAULT_REGION);
+    }
+
+    public int metricsPort() {
+        return getInt(METRICS_PORT);
+    }
+
+    /** Kafka Streams properties: AND's defaults, then whatever the user passed that is not an {@code and.*} setting. */
+    public Properties streamsProperties() {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
+        p.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
+        p.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        p.putAll(streamsOverrides);
+        return p;
+    }
+}

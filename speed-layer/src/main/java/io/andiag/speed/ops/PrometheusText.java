@@ -1,0 +1,78 @@
+package io.andiag.speed.ops;
+
+import io.andiag.model.codec.RejectReason;
+import io.andiag.speed.stream.SpeedMetrics;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders AND's metrics in the Prometheus text exposition format. The names are documented in
+ * docs/speed-layer.md; renaming one breaks dashboards, so they are pinned by a test.
+ */
+public final class PrometheusText {
+
+    private final StringBuilder out = new StringBuilder(4096);
+
+    public static String render(SpeedMetrics m, String streamsState, Map<MetricName, ? extends Metric> kafkaMetrics) {
+        PrometheusText p = new PrometheusText();
+        p.counter("and_counters_in_total", "Counter records read from and.retx.counters.", m.countersIn());
+        p.header("and_deadletters_total", "Input records sent to and.deadletter, by reason.", "counter");
+        for (RejectReason r : RejectReason.values()) {
+            p.sample("and_deadletters_total{reason=\"" + r.code() + "\"}", m.deadLetters(r));
+        }
+        p.counter("and_ip_minutes_closed_total", "IP-minutes closed by the minute windows (heartbeats seen).", m.ipMinutesClosed());
+        p.counter("and_series_scored_total", "Series-minutes scored by the isolation forest.", m.seriesScored());
+        p.counter("and_series_cold_start_scored_total", "Series-minutes scored with the cold-start profile.", m.coldStartScored());
+        p.counter("and_abnormal_out_total", "Abnormal series-minutes written to and.abnormal.", m.abnormalOutTotal());
+        p.counter("and_scoring_seconds_total", "Time spent computing features and scores.", m.scoringNanos() / 1e9);
+        p.counter("and_param_sets_loaded_total", "Parameter sets loaded and put into service.", m.paramSetsLoaded());
+        p.counter("and_param_sets_refused_total", "Parameter sets that failed to load or validate (the previous one kept serving).", m.paramSetsRefused());
+        p.header("and_param_set_info", "The parameter set in service.", "gauge");
+        p.sample("and_param_set_info{version=\"" + escape(m.paramVersion()) + "\"}", 1);
+        p.header("and_streams_state", "Kafka Streams client state (1 for the current one).", "gauge");
+        p.sample("and_streams_state{state=\"" + escape(streamsState) + "\"}", 1);
+        double lag = 0;
+        boolean any = false;
+        for (Map.Entry<MetricName, ? extends Metric> e : kafkaMetrics.entrySet()) {
+            MetricName n = e.getKey();
+            if ("records-lag".equals(n.name()) && "consumer-fetch-manager-metrics".equals(n.group())
+                    && n.tags().containsKey("partition") && !n.tags().getOrDefault("client-id", "").contains("restore")) {
+                Object v = e.getValue().metricValue();
+                if (v instanceof Number num && !Double.isNaN(num.doubleValue())) {
+                    lag += num.doubleValue();
+                    any = true;
+                }
+            }
+        }
+        p.header("and_consumer_lag_records", "Records not yet consumed, summed over the assigned input partitions.", "gauge");
+        p.sample("and_consumer_lag_records", any ? lag : 0);
+        return p.out.toString();
+    }
+
+    private void counter(String name, String help, double value) {
+        header(name, help, "counter");
+        sample(name, value);
+    }
+
+    private void header(String name, String help, String type) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+    }
+
+    private void sample(String series, double value) {
+        out.append(series).append(' ');
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            out.append((long) value);
+        } else {
+            out.append(String.format(Locale.ROOT, "%.6f", value));
+        }
+        out.append('\n');
+    }
+
+    private static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+}

@@ -1,0 +1,98 @@
+package io.andiag.speed.stream;
+
+import io.andiag.model.codec.CounterCodec;
+import io.andiag.model.codec.Decoded;
+import io.andiag.model.codec.RejectReason;
+import io.andiag.model.record.CounterRecord;
+import io.andiag.model.record.DeadLetter;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Decodes every counter record with common-model's codec, stamps accepted ones with their event time (so windows
+ * close by event time, not by arrival), and refuses bad ones — including valid records whose minute has already
+ * closed — as dead letters carrying topic, partition, offset and the original bytes. Never throws on input.
+ */
+public final class CounterValidator implements FixedKeyProcessorSupplier<String, byte[], Validated> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CounterValidator.class);
+    private static final long MINUTE_MS = 60_000L;
+
+    private final CounterCodec codec;
+    private final long graceMs;
+    private final Clock clock;
+    private final SpeedMetrics metrics;
+
+    public CounterValidator(CounterCodec codec, long graceMs, Clock clock, SpeedMetrics metrics) {
+        this.codec = codec;
+        this.graceMs = graceMs;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public FixedKeyProcessor<String, byte[], Validated> get() {
+        return new Processor();
+    }
+
+    private final class Processor implements FixedKeyProcessor<String, byte[], Validated> {
+        private FixedKeyProcessorContext<String, Validated> context;
+        /** Highest event time forwarded: the stream time the minute windows downstream have seen. */
+        private long observedEventTime = Long.MIN_VALUE;
+
+        @Override
+        public void init(FixedKeyProcessorContext<String, Validated> context) {
+            this.context = context;
+        }
+
+        @Override
+        public void process(FixedKeyRecord<String, byte[]> record) {
+            metrics.counterIn();
+            Decoded<CounterRecord> decoded = codec.decode(record.value());
+            if (!decoded.isOk()) {
+                refuse(record, decoded.rejection().reason(), decoded.rejection().detail());
+                return;
+            }
+            CounterRecord counter = decoded.value();
+            if (record.key() != null && !record.key().equals(counter.ip())) {
+                refuse(record, RejectReason.INVALID_FIELD,
+                        "record key '" + record.key() + "' differs from ip '" + counter.ip() + "' (records must be keyed by source IP)");
+                return;
+            }
+            long windowEnd = counter.minute() + MINUTE_MS;
+            if (windowEnd + graceMs <= observedEventTime) {
+                refuse(record, RejectReason.TOO_LATE, "minute " + counter.minute() + " of " + counter.ip()
+                        + " closed: stream time " + observedEventTime + " is past window end + grace " + (windowEnd + graceMs));
+                return;
+            }
+            observedEventTime = Math.max(observedEventTime, counter.ts());
+            context.forward(record.withValue((Validated) new Validated.Accepted(counter)).withTimestamp(counter.ts()));
+        }
+
+        private void refuse(FixedKeyRecord<String, byte[]> record, RejectReason reason, String detail) {
+            Optional<RecordMetadata> meta = context.recordMetadata();
+            String topic = meta.map(RecordMetadata::topic).orElse("");
+            int partition = meta.map(RecordMetadata::partition).orElse(-1);
+            long offset = meta.map(RecordMetadata::offset).orElse(-1L);
+            metrics.deadLetter(reason);
+            long seen = metrics.deadLetters(reason);
+            // Every dead letter is on the topic and in the metric; the log gets the first ten and then powers of two,
+            // so a broken producer cannot flood it.
+            if (seen <= 10 || Long.bitCount(seen) == 1) {
+                LOG.warn("dead letter #{} ({}) from {}/{}@{}: {}", seen, reason.code(), topic, partition, offset, detail);
+            }
+            byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
+            DeadLetter letter = new DeadLetter(reason, detail, topic, partition, offset, clock.millis(), key, record.value());
+            context.forward(record.withValue((Validated) new Validated.Refused(letter)));
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.andiag.speed.stream;
+
+import io.andiag.model.codec.RejectReason;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The application's own counters, shared by every stream thread (Kafka's client metrics are exported next to
+ * them). Names and meanings are documented in docs/operations.md; the Prometheus endpoint renders them.
+ */
+public final class SpeedMetrics {
+
+    private final LongAdder countersIn = new LongAdder();
+    private final Map<RejectReason, LongAdder> deadLetters = new EnumMap<>(RejectReason.class);
+    private final LongAdder ipMinutesClosed = new LongAdder();
+    private final LongAdder seriesScored = new LongAdder();
+    private final LongAdder coldStartScored = new LongAdder();
+    private final LongAdder abnormalOut = new LongAdder();
+    private final LongAdder scoringNanos = new LongAdder();
+    private final LongAdder paramSetsRefused = new LongAdder();
+    private final LongAdder paramSetsLoaded = new LongAdder();
+    private final AtomicReference<String> paramVersion = new AtomicReference<>("");
+
+    public SpeedMetrics() {
+        for (RejectReason r : RejectReason.values()) {
+            deadLetters.put(r, new LongAdder());
+        }
+    }
+
+    public void counterIn() {
+        countersIn.increment();
+    }
+
+    public void deadLetter(RejectReason reason) {
+        deadLetters.get(reason).increment();
+    }
+
+    public void ipMinuteClosed() {
+        ipMinutesClosed.increment();
+    }
+
+    public void scored(int series, int coldStart, long nanos) {
+        seriesScored.add(series);
+        coldStartScored.add(coldStart);
+        scoringNanos.add(nanos);
+    }
+
+    public void abnormalOut() {
+        abnormalOut.increment();
+    }
+
+    public void paramSetLoaded(String version) {
+        paramSetsLoaded.increment();
+        paramVersion.set(version);
+    }
+
+    public void paramSetRefused() {
+        paramSetsRefused.increment();
+    }
+
+    public long countersIn() {
+        return countersIn.sum();
+    }
+
+    public long deadLetters(RejectReason reason) {
+        return deadLetters.get(reason).sum();
+    }
+
+    public long deadLettersTotal() {
+        long s = 0;
+        for (LongAdder a : deadLetters.values()) {
+            s += a.sum();
+        }
+        return s;
+    }
+
+    public long ipMinutesClosed() {
+        return ipMinutesClosed.sum();
+    }
+
+    public long seriesScored() {
+        return seriesScored.sum();
+    }
+
+    public long coldStartScored() {
+        return coldStartScored.sum();
+    }
+
+    public long abnormalOutTotal() {
+        return abnormalOut.sum();
+    }
+
+    public long scoringNanos() {
+        return scoringNanos.sum();
+    }
+
+    public long paramSetsLoaded() {
+        return paramSetsLoaded.sum();
+    }
+
+    public long paramSetsRefused() {
+        return paramSetsRefused.sum();
+    }
+
+    public String paramVersion() {
+        return paramVersion.get();
+    }
+}
