@@ -146,7 +146,9 @@ public final class LakeReader {
             return new ReadContext(new MessageType(fileSchema.getName(), fields));
         }
 
+        /** Required by the abstract class; the local-file path calls the {@link ParquetConfiguration} overload. */
         @Override
+        @SuppressWarnings("deprecation")
         public RecordMaterializer<LakeRow> prepareForRead(Configuration configuration, Map<String, String> keyValueMetaData,
                                                           MessageType fileSchema, ReadContext readContext) {
             return materializer(readContext.getRequestedSchema());

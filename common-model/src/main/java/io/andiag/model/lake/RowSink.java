@@ -1,111 +1,173 @@
 package io.andiag.model.lake;
 
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnWriteStore;
+import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.GroupType;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What a {@link RowEncoder} writes one row into: typed setters by column index of the writer's schema. A thin layer
- * over Parquet's {@link RecordConsumer} that also caches the UTF-8 bytes of repeated strings (IPs, app names), so a
- * row costs no allocation. A column that is not set is null (only allowed for optional columns).
+ * What a {@link RowEncoder} writes one row into: typed setters by column index of the writer's schema, written
+ * straight to Parquet's column writers (no record assembly, no object per row). The UTF-8 bytes of repeated
+ * strings (IPs, app names) are cached. A column that is not set is null, which only an optional column accepts.
+ *
+ * <p>Supported schemas: top-level primitive columns (required or optional) and lists of primitives in the standard
+ * three-level form ({@code <name> (LIST) { repeated group list { <element> } }}), which is what the lake uses.
  */
 public final class RowSink {
 
     private static final int STRING_CACHE_LIMIT = 1 << 18;
+    private static final int RECENT = 1 << 14;
 
     private final String[] names;
-    private final String[] listGroupNames;
-    private final String[] listElementNames;
+    private final boolean[] optional;
+    private final int[] maxDef;
+    /** Definition level of an empty list (the list itself defined, no element). */
+    private final int[] emptyListDef;
+    private final boolean[] isList;
+    private final ColumnDescriptor[] leaves;
+    private final ColumnWriter[] writers;
+    private final long[] lastWritten;
     private final Map<String, Binary> strings = new HashMap<>();
-    private RecordConsumer out;
+    private final String[] recentKeys = new String[RECENT];
+    private final Binary[] recentValues = new Binary[RECENT];
+    private long row;
 
     RowSink(MessageType schema) {
         int n = schema.getFieldCount();
+        List<ColumnDescriptor> columns = schema.getColumns();
+        if (columns.size() != n) {
+            throw new IllegalArgumentException("RowSink supports only flat schemas with lists of primitives, got " + schema);
+        }
         names = new String[n];
-        listGroupNames = new String[n];
-        listElementNames = new String[n];
+        optional = new boolean[n];
+        maxDef = new int[n];
+        emptyListDef = new int[n];
+        isList = new boolean[n];
+        leaves = columns.toArray(ColumnDescriptor[]::new);
+        writers = new ColumnWriter[n];
+        lastWritten = new long[n];
         for (int i = 0; i < n; i++) {
-            names[i] = schema.getFieldName(i);
-            if (!schema.getType(i).isPrimitive()) {
-                GroupType list = schema.getType(i).asGroupType().getType(0).asGroupType();
-                listGroupNames[i] = list.getName();
-                listElementNames[i] = list.getFieldName(0);
+            Type t = schema.getType(i);
+            names[i] = t.getName();
+            optional[i] = t.isRepetition(Type.Repetition.OPTIONAL);
+            maxDef[i] = leaves[i].getMaxDefinitionLevel();
+            if (!t.isPrimitive()) {
+                GroupType g = t.asGroupType();
+                boolean standardList = g.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.ListLogicalTypeAnnotation
+                        && g.getFieldCount() == 1 && !g.getType(0).isPrimitive()
+                        && g.getType(0).isRepetition(Type.Repetition.REPEATED)
+                        && g.getType(0).asGroupType().getFieldCount() == 1
+                        && g.getType(0).asGroupType().getType(0).isPrimitive();
+                if (!standardList) {
+                    throw new IllegalArgumentException("column '" + names[i] + "': only three-level lists of primitives are supported");
+                }
+                isList[i] = true;
+                emptyListDef[i] = optional[i] ? 1 : 0;
+            } else if (t.isRepetition(Type.Repetition.REPEATED)) {
+                throw new IllegalArgumentException("column '" + names[i] + "': repeated primitives are not supported, use a LIST");
             }
         }
     }
 
-    void attach(RecordConsumer consumer) {
-        this.out = consumer;
+    /** Binds the sink to the column writers of a new row group. */
+    void attach(ColumnWriteStore store) {
+        for (int i = 0; i < writers.length; i++) {
+            writers[i] = store.getColumnWriter(leaves[i]);
+        }
+    }
+
+    /** Writes nulls for the columns the encoder left unset; call once per row after encoding. */
+    void endRow() {
+        for (int i = 0; i < writers.length; i++) {
+            if (lastWritten[i] != row + 1) {
+                if (!optional[i]) {
+                    throw new IllegalStateException("required column '" + names[i] + "' was not set");
+                }
+                writers[i].writeNull(0, 0);
+            }
+        }
+        row++;
+    }
+
+    private ColumnWriter column(int column) {
+        if (lastWritten[column] == row + 1) {
+            throw new IllegalStateException("column '" + names[column] + "' set twice in one row");
+        }
+        lastWritten[column] = row + 1;
+        return writers[column];
     }
 
     public RowSink putLong(int column, long value) {
-        out.startField(names[column], column);
-        out.addLong(value);
-        out.endField(names[column], column);
+        column(column).write(value, 0, maxDef[column]);
         return this;
     }
 
     public RowSink putInt(int column, int value) {
-        out.startField(names[column], column);
-        out.addInteger(value);
-        out.endField(names[column], column);
+        column(column).write(value, 0, maxDef[column]);
         return this;
     }
 
     public RowSink putDouble(int column, double value) {
-        out.startField(names[column], column);
-        out.addDouble(value);
-        out.endField(names[column], column);
+        column(column).write(value, 0, maxDef[column]);
         return this;
     }
 
     public RowSink putBoolean(int column, boolean value) {
-        out.startField(names[column], column);
-        out.addBoolean(value);
-        out.endField(names[column], column);
+        column(column).write(value, 0, maxDef[column]);
         return this;
     }
 
     /** Writes a string; {@code null} leaves the (optional) column null. */
     public RowSink putString(int column, String value) {
-        if (value == null) {
-            return this;
+        if (value != null) {
+            column(column).write(binary(value), 0, maxDef[column]);
         }
-        out.startField(names[column], column);
-        out.addBinary(binary(value));
-        out.endField(names[column], column);
         return this;
     }
 
-    /** Writes a standard three-level {@code LIST<string>} column ({@code list/element}). */
+    /** Writes a {@code LIST<string>} column; a null element is written as null (if the element is optional). */
     public RowSink putStringList(int column, List<String> values) {
-        String name = names[column];
-        String group = listGroupNames[column];
-        String element = listElementNames[column];
-        out.startField(name, column);
-        out.startGroup();
-        if (!values.isEmpty()) {
-            out.startField(group, 0);
-            for (String v : values) {
-                out.startGroup();
-                out.startField(element, 0);
-                out.addBinary(binary(v));
-                out.endField(element, 0);
-                out.endGroup();
-            }
-            out.endField(group, 0);
+        if (!isList[column]) {
+            throw new IllegalArgumentException("column '" + names[column] + "' is not a list");
         }
-        out.endGroup();
-        out.endField(name, column);
+        ColumnWriter w = column(column);
+        if (values.isEmpty()) {
+            w.writeNull(0, emptyListDef[column]);
+            return this;
+        }
+        int rep = 0;
+        for (String v : values) {
+            if (v == null) {
+                w.writeNull(rep, maxDef[column] - 1);
+            } else {
+                w.write(binary(v), rep, maxDef[column]);
+            }
+            rep = 1;
+        }
         return this;
     }
 
     private Binary binary(String s) {
+        // direct-mapped cache by identity first: generators pass the same String objects row after row
+        int slot = s.hashCode() & (RECENT - 1);
+        if (recentKeys[slot] == s) {
+            return recentValues[slot];
+        }
+        Binary b = lookup(s);
+        recentKeys[slot] = s;
+        recentValues[slot] = b;
+        return b;
+    }
+
+    private Binary lookup(String s) {
         Binary b = strings.get(s);
         if (b == null) {
             if (strings.size() >= STRING_CACHE_LIMIT) {

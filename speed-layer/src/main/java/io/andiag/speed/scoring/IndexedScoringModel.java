@@ -1,0 +1,92 @@
+package io.andiag.speed.scoring;
+
+import io.andiag.model.features.FeatureExtractor;
+import io.andiag.model.features.FeatureSchema;
+import io.andiag.model.features.FeatureSettings;
+import io.andiag.model.features.ScoringProfile;
+import io.andiag.model.forest.AnomalyDetector;
+import io.andiag.model.forest.IsolationForest;
+import io.andiag.model.record.RetxCounts;
+import io.andiag.model.record.SeriesKey;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A {@link ScoringModel} with the profiles indexed by IP into arrays of {@link RetxCounts#SLOTS}, so the scorer
+ * finds every series of an IP with one hash lookup and no key allocation.
+ */
+public final class IndexedScoringModel implements ScoringModel {
+
+    private final String version;
+    private final Map<String, ScoringProfile[]> byIp;
+    private final ScoringProfile coldStart;
+    private final FeatureExtractor extractor;
+    private final AnomalyDetector detector;
+
+    /**
+     * @throws IllegalArgumentException when the forest was trained on other features than this build extracts
+     */
+    public IndexedScoringModel(String version, Map<SeriesKey, ScoringProfile> profiles, ScoringProfile coldStart,
+                               AnomalyDetector detector, int windowMinutes) {
+        this.version = Objects.requireNonNull(version, "version");
+        this.coldStart = Objects.requireNonNull(coldStart, "coldStart");
+        this.detector = Objects.requireNonNull(detector, "detector");
+        FeatureSchema.requireCompatible(detector.forest().featureNames());
+        this.extractor = new FeatureExtractor(new FeatureSettings(windowMinutes));
+        Map<String, ScoringProfile[]> index = new HashMap<>(profiles.size() * 2);
+        profiles.forEach((key, profile) ->
+                index.computeIfAbsent(key.ip(), ip -> new ScoringProfile[RetxCounts.SLOTS])[key.slot()] = profile);
+        this.byIp = index;
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public ScoringProfile profile(String ip, int slot) {
+        ScoringProfile[] slots = byIp.get(ip);
+        return slots == null ? null : slots[slot];
+    }
+
+    @Override
+    public ScoringProfile coldStart(int slot) {
+        return coldStart;
+    }
+
+    @Override
+    public boolean knowsIp(String ip) {
+        return byIp.containsKey(ip);
+    }
+
+    @Override
+    public FeatureExtractor extractor() {
+        return extractor;
+    }
+
+    @Override
+    public IsolationForest forest() {
+        return detector.forest();
+    }
+
+    @Override
+    public double threshold() {
+        return detector.threshold();
+    }
+
+    /** Series profiled by this set. */
+    public int seriesCount() {
+        int n = 0;
+        for (ScoringProfile[] slots : byIp.values()) {
+            for (ScoringProfile p : slots) {
+                if (p != null) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+}
