@@ -20,7 +20,7 @@ import java.util.Objects;
  */
 public record BatchRun(Path lake, LocalDate date, int historyDays, Instant runStart) {
 
-    public static final int DEFAULT_HISTORY_DAYS = 7;
+    public static final int DEFAULT_HISTORY_DAYS = 2;
     public static final int MAX_HISTORY_DAYS = 90;
 
     public BatchRun {

@@ -4,7 +4,13 @@ import io.andiag.batch.BatchException;
 import io.andiag.batch.BatchRun;
 import io.andiag.batch.StepReport;
 import io.andiag.batch.ingest.IngestJob;
+import io.andiag.batch.DetectionConfig;
+import io.andiag.batch.detector.DetectorSettings;
+import io.andiag.batch.profile.ProfileSettings;
+import io.andiag.batch.publish.PublishSettings;
 import io.andiag.batch.spark.BatchSpark;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +32,8 @@ import java.util.concurrent.Callable;
                 "The nightly (day+1) training: builds the parameter set that serves the day after --date from the",
                 "history that ends with --date, and publishes it under <lake>/params/.",
                 "Without a subcommand runs: ingest (only with --input), profile, noise, train-detector, publish."},
-        subcommands = {IngestCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {IngestCommand.class, StepCommands.Profile.class, StepCommands.Noise.class, StepCommands.TrainDetector.class,
+                StepCommands.Publish.class, CommandLine.HelpCommand.class})
 public final class BatchCli implements Callable<Integer> {
 
     public static final int EXIT_REFUSED = 1;
@@ -40,6 +47,18 @@ public final class BatchCli implements Callable<Integer> {
 
     @Mixin
     IngestOptions ingest;
+
+    @Mixin
+    StepOptions.Detection detection;
+
+    @Mixin
+    StepOptions.Profile profile;
+
+    @Mixin
+    StepOptions.Detector detector;
+
+    @Mixin
+    StepOptions.Publish publish;
 
     public static void main(String[] args) {
         configureLocalLogging();
@@ -72,13 +91,27 @@ public final class BatchCli implements Callable<Integer> {
     public Integer call() {
         Instant start = Instant.now();
         BatchRun run = common.run(spec.commandLine(), start);
+        Logger log = LoggerFactory.getLogger(BatchCli.class); // not static: main() configures logging first
+        CommandLine cmd = spec.commandLine();
+        DetectionConfig config = StepCommands.usage(cmd, detection::config);
+        ProfileSettings profileSettings = StepCommands.usage(cmd, profile::settings);
+        DetectorSettings detectorSettings = StepCommands.usage(cmd, detector::settings);
+        PublishSettings publishSettings = StepCommands.usage(cmd, publish::settings);
+        IngestJob.Options ingestOptions = ingest.inputs.isEmpty() ? null : StepCommands.usage(cmd, () -> ingest.toJobOptions(run.date()));
         try (BatchSpark.Handle spark = BatchSpark.open("andiag-batch", common.master, common.shufflePartitions)) {
-            if (!ingest.inputs.isEmpty()) {
+            if (ingestOptions != null) {
                 StepReport report = new StepReport(IngestJob.STEP);
-                IngestJob.run(spark.session(), run.lake(), ingest.toJobOptions(run.date()), report);
+                IngestJob.run(spark.session(), run.lake(), ingestOptions, report);
                 report.finishAndSave(run.candidateDir());
+            } else {
+                log.info("ingest: skipped (no --input): training on the lake's retx_counters as they are");
             }
+            StepCommands.runProfile(spark, run, config, profileSettings);
+            StepCommands.runNoise(spark, run, config);
+            StepCommands.runDetector(spark, run, config, detectorSettings);
         }
+        StepCommands.runPublish(run, publishSettings, cmd.getOut());
+        log.info("batch: all steps done in {} s", (java.time.Duration.between(start, Instant.now()).toMillis() / 100) / 10.0);
         return 0;
     }
 
