@@ -91,7 +91,7 @@ class IngestJobTest {
 
         IngestJob.KindResult r = results.get(IngestKind.COUNTERS);
         assertThat(r.acceptedByDt()).containsExactly(Map.entry("2026-11-21", 2L), Map.entry("2026-11-22", 3L));
-        assertThat(r.rejectedByReason()).hasSize(RejectReason.values().length);
+        assertThat(r.rejectedByReason()).hasSize(BAD_COUNTERS.size());
         assertThat(r.rejectedByReason().values()).allMatch(n -> n == 1L);
 
         Path day21 = lake.resolve("retx_counters/dt=2026-11-21");
