@@ -20,7 +20,11 @@ import java.util.Objects;
  */
 public record BatchRun(Path lake, LocalDate date, int historyDays, Instant runStart) {
 
-    public static final int DEFAULT_HISTORY_DAYS = 2;
+    /**
+     * Three days: the least on which common-model's ShapeAnalyzer sees a daily cycle (its centred 24-hour moving
+     * average needs two days of detrended hours).
+     */
+    public static final int DEFAULT_HISTORY_DAYS = 3;
     public static final int MAX_HISTORY_DAYS = 90;
 
     public BatchRun {
