@@ -41,6 +41,12 @@ public final class ParamsLayout {
     /** The tables every published set holds, in the order the batch writes them. */
     public static final List<String> TABLES = List.of(SERIES_PROFILE, SERIES_NOISE, DETECTOR_FOREST, DETECTOR);
 
+    /** The trained router (docs/routing.md), published with the set when its step wrote one into the candidate. */
+    public static final String ROUTER = "router";
+
+    /** Directories a set may hold besides {@link #TABLES}; publish copies them when the candidate has them. */
+    public static final List<String> OPTIONAL_DIRS = List.of(ROUTER);
+
     private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final Pattern VERSION = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})-(\\d{8}T\\d{6}Z)");
 

@@ -120,8 +120,16 @@ public final class PublishJob {
             for (String table : ParamsLayout.TABLES) {
                 copyTree(run.candidateTable(table), staging.resolve(table));
             }
-            Manifest manifest = Manifest.of(version, run.serveDate(), Instant.now(), BuildInfo.codeVersion(), rows,
-                    details(run, reports, flagged));
+            ObjectNode details = details(run, reports, flagged);
+            ArrayNode extras = details.putArray("optional_dirs");
+            for (String dir : ParamsLayout.OPTIONAL_DIRS) {
+                if (Files.isDirectory(candidate.resolve(dir))) {
+                    copyTree(candidate.resolve(dir), staging.resolve(dir));
+                    extras.add(dir);
+                    LOG.info("{}: carrying {}/ of the candidate into the set", STEP, dir);
+                }
+            }
+            Manifest manifest = Manifest.of(version, run.serveDate(), Instant.now(), BuildInfo.codeVersion(), rows, details);
             Files.writeString(staging.resolve(ParamsLayout.MANIFEST), manifest.toJson(), StandardCharsets.UTF_8);
             ParameterSet loaded;
             try {
