@@ -6,7 +6,6 @@ import io.andiag.batch.spark.SparkArrays;
 import io.andiag.model.lake.LakeSchemas;
 import io.andiag.model.record.RetxCounts;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -19,13 +18,8 @@ import scala.Tuple2;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.least;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 
 /**
  * The minute series of every IP of the history, built once from {@code retx_counters} by the profile step and kept
@@ -56,31 +50,27 @@ public final class SeriesStore {
         return run.candidateDir().resolve(WORK_DIR).resolve(IP_SERIES);
     }
 
-    /**
-     * Builds the series of every IP from counter rows (lake columns {@code ts}, {@code ip} and the ten counts). The
-     * intervals are first summed into minutes by Spark SQL (code-generated hash aggregation, map-side partial
-     * aggregation), which cuts the rows handed to the per-IP combine by the number of intervals per minute.
-     */
+    /** Builds the series of every IP from counter rows (lake columns {@code ts}, {@code ip} and the ten counts). */
     public static JavaRDD<IpSeries> build(Dataset<Row> counters, long startMs, int minutes, int partitions) {
-        long endMs = startMs + minutes * 60_000L;
-        List<Column> sums = new ArrayList<>();
+        List<String> cols = new ArrayList<>();
+        cols.add(LakeSchemas.TS);
         for (int s = 0; s < RetxCounts.SLOTS; s++) {
-            String c = LakeSchemas.counterColumn(s);
-            sums.add(least(sum(col(c)), lit((long) Integer.MAX_VALUE)).cast("int").as(c));
+            cols.add(LakeSchemas.counterColumn(s));
         }
-        Dataset<Row> perMinute = counters
-                .filter(col(LakeSchemas.TS).geq(startMs).and(col(LakeSchemas.TS).lt(endMs)))
-                .withColumn("m", expr("cast((" + LakeSchemas.TS + " - " + startMs + "L) div 60000 as int)"))
-                .groupBy(col(LakeSchemas.IP), col("m"))
-                .agg(sums.get(0), sums.subList(1, sums.size()).toArray(new Column[0]));
-        return perMinute.javaRDD()
-                .mapToPair(row -> {
+        Dataset<Row> selected = counters.select(LakeSchemas.IP, cols.toArray(new String[0]));
+        return selected.javaRDD()
+                .flatMapToPair(row -> {
+                    long ts = row.getLong(1);
+                    long m = Math.floorDiv(ts - startMs, 60_000L);
+                    if (m < 0 || m >= minutes) {
+                        return Collections.emptyIterator();
+                    }
                     int[] v = new int[1 + RetxCounts.SLOTS];
-                    v[0] = row.getInt(1);
+                    v[0] = (int) m;
                     for (int s = 0; s < RetxCounts.SLOTS; s++) {
                         v[1 + s] = row.getInt(2 + s);
                     }
-                    return new Tuple2<>(row.getString(0), v);
+                    return Collections.singletonList(new Tuple2<>(row.getString(0), v)).iterator();
                 })
                 .combineByKey(v -> new IpSeries.Builder(startMs, minutes).add(v[0], tail(v)),
                         (b, v) -> b.add(v[0], tail(v)),
