@@ -7,9 +7,7 @@ import io.andiag.model.record.RetxType;
 import io.andiag.model.record.Scenario;
 import io.andiag.model.record.SeriesKey;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,8 +21,7 @@ import java.util.Map;
 public final class AbnormalCodec {
 
     public byte[] encode(AbnormalSeries a) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator g = WireJson.FACTORY.createGenerator(out)) {
+        return WireJson.encode(256, g -> {
             g.writeStartObject();
             g.writeNumberField("v", AbnormalSeries.VERSION);
             g.writeNumberField("minute", a.minute());
@@ -45,10 +42,7 @@ public final class AbnormalCodec {
             g.writeEndObject();
             g.writeStringField("param_version", a.paramVersion());
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        });
     }
 
     public Decoded<AbnormalSeries> decode(byte[] json) {

@@ -11,9 +11,7 @@ import io.andiag.model.incident.ScopeTerm;
 import io.andiag.model.routing.Team;
 import io.andiag.model.severity.SeverityLevel;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -34,8 +32,7 @@ import java.util.Optional;
 public final class AlertCodec {
 
     public byte[] encode(IncidentAlert a) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        try (JsonGenerator g = WireJson.FACTORY.createGenerator(out)) {
+        return WireJson.encode(512, g -> {
             g.writeStartObject();
             g.writeNumberField("v", IncidentAlert.VERSION);
             g.writeStringField("incident_id", a.incidentId());
@@ -96,10 +93,7 @@ public final class AlertCodec {
             g.writeEndObject();
             g.writeStringField("param_version", a.paramVersion());
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        });
     }
 
     public Decoded<IncidentAlert> decode(byte[] json) {

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.andiag.model.record.DeadLetter;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +19,7 @@ public final class DeadLetterCodec {
     private static final int TEXT_PREVIEW_BYTES = 1024;
 
     public byte[] encode(DeadLetter d) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator g = WireJson.FACTORY.createGenerator(out)) {
+        return WireJson.encode(256, g -> {
             g.writeStartObject();
             g.writeNumberField("v", DeadLetter.VERSION);
             g.writeStringField("reason", d.reason().code());
@@ -34,10 +31,7 @@ public final class DeadLetterCodec {
             writeBytes(g, "key", d.key());
             writeBytes(g, "payload", d.payload());
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        });
     }
 
     private static void writeBytes(JsonGenerator g, String field, byte[] bytes) throws IOException {

@@ -2,15 +2,12 @@ package io.andiag.model.codec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.andiag.model.record.DetailRecord;
 import io.andiag.model.record.RetxType;
 import io.andiag.model.record.Scenario;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -31,18 +28,7 @@ public final class DetailCodec {
     }
 
     public Decoded<DetailRecord> decode(byte[] json) {
-        if (json == null) {
-            return Decoded.rejected(RejectReason.UNPARSEABLE, "record value is null");
-        }
-        try (JsonParser p = WireJson.FACTORY.createParser(json)) {
-            return Decoded.ok(read(p));
-        } catch (WireJson.Reject r) {
-            return Decoded.rejected(r.reason, r.getMessage());
-        } catch (JsonProcessingException e) {
-            return Decoded.rejected(RejectReason.UNPARSEABLE, e.getOriginalMessage());
-        } catch (IOException e) {
-            return Decoded.rejected(RejectReason.UNPARSEABLE, String.valueOf(e.getMessage()));
-        }
+        return WireJson.decode(json, this::read);
     }
 
     public Decoded<DetailRecord> decode(String json) {
@@ -116,21 +102,12 @@ public final class DetailCodec {
     }
 
     public byte[] encode(DetailRecord r) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(160);
-        try (JsonGenerator g = WireJson.FACTORY.createGenerator(out)) {
-            write(g, r);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return WireJson.encode(160, g -> write(g, r));
     }
 
     /** Writes the wire JSON of {@code r} to {@code w} without a trailing newline (for JSON-lines files). */
     public void encode(DetailRecord r, Writer w) throws IOException {
-        try (JsonGenerator g = WireJson.FACTORY.createGenerator(w)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            write(g, r);
-        }
+        WireJson.encode(w, g -> write(g, r));
     }
 
     public String encodeToString(DetailRecord r) {

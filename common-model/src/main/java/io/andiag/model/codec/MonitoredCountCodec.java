@@ -3,9 +3,7 @@ package io.andiag.model.codec;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.andiag.model.record.MonitoredCount;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /** Per region-minute monitored-IP counts (JSON v1): {@code {"v":1,"minute":...,"region":"region-a","monitored_ips":1998,"partition":2}}. */
 public final class MonitoredCountCodec {
@@ -13,8 +11,7 @@ public final class MonitoredCountCodec {
     public static final int VERSION = 1;
 
     public byte[] encode(MonitoredCount m) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(96);
-        try (JsonGenerator g = WireJson.FACTORY.createGenerator(out)) {
+        return WireJson.encode(96, g -> {
             g.writeStartObject();
             g.writeNumberField("v", VERSION);
             g.writeNumberField("minute", m.minute());
@@ -22,10 +19,7 @@ public final class MonitoredCountCodec {
             g.writeNumberField("monitored_ips", m.monitoredIps());
             g.writeNumberField("partition", m.partition());
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        });
     }
 
     public Decoded<MonitoredCount> decode(byte[] json) {

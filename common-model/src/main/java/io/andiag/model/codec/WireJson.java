@@ -1,6 +1,7 @@
 package io.andiag.model.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -25,6 +26,51 @@ final class WireJson {
         Reject(RejectReason reason, String detail) {
             super(detail, null, false, false);
             this.reason = reason;
+        }
+    }
+
+    @FunctionalInterface
+    interface StreamReader<T> {
+        T read(JsonParser p) throws IOException, Reject;
+    }
+
+    @FunctionalInterface
+    interface StreamWriter {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /** Runs a streaming decoder over {@code json}, turning every failure into a rejection. */
+    static <T> Decoded<T> decode(byte[] json, StreamReader<T> reader) {
+        if (json == null) {
+            return Decoded.rejected(RejectReason.UNPARSEABLE, "record value is null");
+        }
+        try (JsonParser p = FACTORY.createParser(json)) {
+            return Decoded.ok(reader.read(p));
+        } catch (Reject r) {
+            return Decoded.rejected(r.reason, r.getMessage());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Decoded.rejected(RejectReason.UNPARSEABLE, e.getOriginalMessage());
+        } catch (IOException e) {
+            return Decoded.rejected(RejectReason.UNPARSEABLE, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** The bytes {@code writer} produces. */
+    static byte[] encode(int sizeHint, StreamWriter writer) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(sizeHint);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            writer.write(g);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Writes to {@code w} without closing it (JSON-lines files). */
+    static void encode(java.io.Writer w, StreamWriter writer) throws IOException {
+        try (JsonGenerator g = FACTORY.createGenerator(w)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            writer.write(g);
         }
     }
 

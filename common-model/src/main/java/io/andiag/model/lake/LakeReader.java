@@ -68,6 +68,51 @@ public final class LakeReader {
         return rows;
     }
 
+    /**
+     * A pull cursor over one Parquet file, for merging several time-ordered files (replay). {@link Cursor#next()}
+     * returns a reused row, or null at the end.
+     */
+    public static Cursor open(Path file, List<String> columns) {
+        try {
+            return new Cursor(new Builder(new LocalInputFile(file), new RowReadSupport(columns, true, file)).build(), file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + file, e);
+        }
+    }
+
+    /** Rows of one file, one at a time. Not thread-safe. */
+    public static final class Cursor implements AutoCloseable {
+        private final ParquetReader<LakeRow> reader;
+        private final Path file;
+
+        private Cursor(ParquetReader<LakeRow> reader, Path file) {
+            this.reader = reader;
+            this.file = file;
+        }
+
+        /** The next row (the same object each call, refilled), or null after the last one. */
+        public LakeRow next() {
+            try {
+                return reader.read();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        }
+
+        public Path file() {
+            return file;
+        }
+
+        @Override
+        public void close() {
+            try {
+                reader.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot close " + file, e);
+            }
+        }
+    }
+
     /** The schema in a file's footer. */
     public static MessageType schema(Path file) {
         try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file))) {

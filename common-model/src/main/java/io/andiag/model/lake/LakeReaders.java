@@ -77,18 +77,26 @@ public final class LakeReaders {
 
     /** Streams {@code retx_counters} rows as wire records (one allocation per row). */
     public static long forEachCounter(Path path, Consumer<CounterRecord> action) {
-        int[] counts = new int[RetxCounts.SLOTS];
-        return LakeReader.forEach(path, r -> {
-            for (int slot = 0; slot < RetxCounts.SLOTS; slot++) {
-                counts[slot] = r.getInt(LakeSchemas.counterColumn(slot));
-            }
-            action.accept(new CounterRecord(r.getLong(LakeSchemas.TS), r.getString(LakeSchemas.IP),
-                    r.getInt(LakeSchemas.INTERVAL_S), RetxCounts.of(counts)));
-        });
+        return LakeReader.forEach(path, r -> action.accept(counter(r)));
     }
 
     public static long forEachDetail(Path path, Consumer<DetailRecord> action) {
-        return LakeReader.forEach(path, r -> action.accept(new DetailRecord(
+        return LakeReader.forEach(path, r -> action.accept(detail(r)));
+    }
+
+    /** One {@code retx_counters} row as a wire record. */
+    public static CounterRecord counter(LakeRow r) {
+        int[] counts = new int[RetxCounts.SLOTS];
+        for (int slot = 0; slot < RetxCounts.SLOTS; slot++) {
+            counts[slot] = r.getInt(LakeSchemas.counterColumn(slot));
+        }
+        return new CounterRecord(r.getLong(LakeSchemas.TS), r.getString(LakeSchemas.IP),
+                r.getInt(LakeSchemas.INTERVAL_S), RetxCounts.of(counts));
+    }
+
+    /** One {@code retx_details} row as a wire record. */
+    public static DetailRecord detail(LakeRow r) {
+        return new DetailRecord(
                 r.getLong(LakeSchemas.TS),
                 r.getString(LakeSchemas.IP),
                 r.getInt(LakeSchemas.SPORT),
@@ -97,7 +105,7 @@ public final class LakeReaders {
                 type(r.getString(LakeSchemas.TYPE)),
                 scenario(r.getString(LakeSchemas.SCENARIO)),
                 r.getInt(LakeSchemas.PID),
-                r.getString(LakeSchemas.COMM))));
+                r.getString(LakeSchemas.COMM));
     }
 
     private static Scenario scenario(String s) {

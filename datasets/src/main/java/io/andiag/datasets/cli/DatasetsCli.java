@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the datasets jar: {@code java -jar and-datasets.jar simulate --out lake}. */
 @Command(name = "and-datasets", mixinStandardHelpOptions = true, version = "and-datasets 0.1.0",
         description = "AND datasets: the region simulator with ground truth.",
-        subcommands = {SimulateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SimulateCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
 public final class DatasetsCli implements Runnable {
 
     @CommandLine.Spec

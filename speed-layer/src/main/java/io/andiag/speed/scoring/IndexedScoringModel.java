@@ -41,6 +41,16 @@ public final class IndexedScoringModel implements ScoringModel {
         this.byIp = index;
     }
 
+    /** The scoring view of a loaded (already validated) parameter set. */
+    public static IndexedScoringModel from(io.andiag.model.params.ParameterSet set) {
+        Map<SeriesKey, ScoringProfile> profiles = new HashMap<>(set.noiseModels().size() * 2);
+        for (SeriesKey key : set.noiseModels().keySet()) {
+            profiles.put(key, set.scoringProfile(key));
+        }
+        return new IndexedScoringModel(set.version(), profiles, ScoringProfile.coldStart(set.coldStartPrior()),
+                set.detector(), set.detectorInfo().windowMinutes());
+    }
+
     @Override
     public String version() {
         return version;

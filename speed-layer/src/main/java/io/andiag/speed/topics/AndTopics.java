@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.ToIntFunction;
 
 import org.apache.kafka.common.config.TopicConfig;
+import io.andiag.model.record.WireTopics;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
@@ -41,7 +42,7 @@ public final class AndTopics {
 
     /** Agents' 15-second retx counters, key: source IP (input). */
     public static final Topic<String, byte[]> RETX_COUNTERS = Topic
-            .named("and.retx.counters", Serdes.String(), Serdes.ByteArray())
+            .named(WireTopics.RETX_COUNTERS, Serdes.String(), Serdes.ByteArray())
             .description("retx counters per source IP and interval (JSON); key: source IP")
             .partitions(INPUT_PARTITIONS)
             .retention(ONE_DAY)
@@ -50,7 +51,7 @@ public final class AndTopics {
 
     /** Agents' sampled retransmission details, key: source IP (input, co-partitioned with the counters). */
     public static final Topic<String, byte[]> RETX_DETAILS = Topic
-            .named("and.retx.details", Serdes.String(), Serdes.ByteArray())
+            .named(WireTopics.RETX_DETAILS, Serdes.String(), Serdes.ByteArray())
             .description("sampled single retransmissions (JSON); key: source IP")
             .partitions(INPUT_PARTITIONS)
             .retention(ONE_DAY)
@@ -59,7 +60,7 @@ public final class AndTopics {
 
     /** One record per abnormal series-minute (score, expected value, features, parameter-set version). */
     public static final Topic<String, String> ABNORMAL = Topic
-            .named("and.abnormal", Serdes.String(), Serdes.String())
+            .named(WireTopics.ABNORMAL, Serdes.String(), Serdes.String())
             .description("abnormal series-minutes with score, expected value, features, parameter version (JSON)")
             .partitions(DERIVED_PARTITIONS)
             .retention(THREE_DAYS)
@@ -67,7 +68,7 @@ public final class AndTopics {
 
     /** One record per incident change (OPEN, UPDATE, RESOLVED). */
     public static final Topic<String, String> ALERTS = Topic
-            .named("and.alerts", Serdes.String(), Serdes.String())
+            .named(WireTopics.ALERTS, Serdes.String(), Serdes.String())
             .description("incident changes OPEN/UPDATE/RESOLVED with severity, route, scope, impact (JSON)")
             .partitions(DERIVED_PARTITIONS)
             .retention(ONE_WEEK)
@@ -75,7 +76,7 @@ public final class AndTopics {
 
     /** Bad input with the reason it was rejected. */
     public static final Topic<String, byte[]> DEADLETTER = Topic
-            .named("and.deadletter", Serdes.String(), Serdes.ByteArray())
+            .named(WireTopics.DEADLETTER, Serdes.String(), Serdes.ByteArray())
             .description("rejected input records with the reason and their origin")
             .partitions(DERIVED_PARTITIONS)
             .retention(ONE_WEEK)
@@ -83,7 +84,7 @@ public final class AndTopics {
 
     /** Monitored (heartbeating) IP count per region and minute: the denominator of the severity levels. */
     public static final Topic<String, String> MONITORED = Topic
-            .named("and.monitored", Serdes.String(), Serdes.String())
+            .named(WireTopics.MONITORED, Serdes.String(), Serdes.String())
             .description("monitored-IP count per region-minute, the severity denominator (JSON); key: region")
             .partitions(DERIVED_PARTITIONS)
             .retention(ONE_DAY)

@@ -33,8 +33,14 @@ class SpeedCliTest {
             assertThat(run(sub, "--help")).as(sub).isZero();
             assertThat(out.toString()).as(sub).contains("Usage: andiag " + sub);
         }
+        out.getBuffer().setLength(0);
+        run("broker", "--help");
         assertThat(out.toString().replaceAll("\\s+", " "))
                 .contains("--data-dir=DIR", "--port=N", "--partitions=N", "Default: 9092", "Default: 6");
+        out.getBuffer().setLength(0);
+        run("speed", "--help");
+        assertThat(out.toString().replaceAll("\\s+", " "))
+                .contains("--bootstrap=HOST:PORT", "--lake=DIR", "Default: and-speed", "Default: 9464");
     }
 
     @Test
