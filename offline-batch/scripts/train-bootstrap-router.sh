@@ -13,7 +13,8 @@
 #    precision/recall next to the bootstrap router's on the same minutes, and the bootstrap router's numbers on every
 #    labelled minute of that region.
 # Environment: REGIONS ("ips:seed:mix ..."; mix as `andiag simulate --mix`, "paper" = its default),
-# UNSEEN ("ips:seed:mix"), DAYS (simulated days = history days), INCIDENTS_PER_DAY, OUT (where the router goes), MASTER.
+# UNSEEN ("ips:seed:mix"), DAYS (simulated days = history days), INCIDENTS_PER_DAY, OUT (where the router goes), MASTER,
+# FORCE=1 (re-run the steps on a lake where train-router already ran; by default such a lake is reused).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -35,6 +36,13 @@ region() {               # region IPS SEED MIX NAME -> lake directory, with ever
   if [[ ! -f "$lake/_simulation.json" ]]; then
     "$ANDIAG" simulate --ips "$ips" --days "$DAYS" --start "$START" --seed "$seed" --region "$name" "${mixopt[@]}" \
       --incidents-per-day "$INCIDENTS_PER_DAY" --out "$lake" >&2
+  fi
+  local serve
+  serve="$(date -u -d "$DATE + 1 day" +%F)"
+  if [[ "${FORCE:-0}" != "1" && -f "$lake/params/_candidates/$serve/_work/router_candidates/_SUCCESS" ]]; then
+    echo "== $lake: train-router already ran (FORCE=1 re-runs it)" >&2
+    echo "$lake"
+    return
   fi
   for step in profile noise train-detector train-router; do
     echo "== $step on $lake" >&2

@@ -403,14 +403,14 @@ public final class TrainRouterJob {
         report.wrote(LABELS_SELF, dir.toString(), labels.size());
     }
 
-    static final List<String> REVIEW_COLUMNS = List.of("region", "minute", "dt", "severity", "abnormal_count", "abnormal_ips",
+    /** No {@code dt} column: the partition directory gives it (a column of the same name breaks Spark's and DuckDB's partition discovery). */
+    static final List<String> REVIEW_COLUMNS = List.of("region", "minute", "severity", "abnormal_count", "abnormal_ips",
             "monitored_ips", "scope", "best_team", "confidence", "path", "reason", "rule_team", "rule_confidence", "router_version");
 
     static StructType reviewSchema() {
         List<StructField> fields = new ArrayList<>(List.of(
                 DataTypes.createStructField("region", DataTypes.StringType, false),
                 DataTypes.createStructField("minute", DataTypes.LongType, false),
-                DataTypes.createStructField("dt", DataTypes.StringType, false),
                 DataTypes.createStructField("severity", DataTypes.IntegerType, false),
                 DataTypes.createStructField("abnormal_count", DataTypes.IntegerType, false),
                 DataTypes.createStructField("abnormal_ips", DataTypes.createArrayType(DataTypes.StringType, false), false),
@@ -438,7 +438,6 @@ public final class TrainRouterJob {
             int i = 0;
             v[i++] = c.region();
             v[i++] = c.minute();
-            v[i++] = c.dt();
             v[i++] = c.severity();
             v[i++] = c.abnormalIps().length;
             v[i++] = c.abnormalIps();
