@@ -3,16 +3,14 @@ package io.andiag.analysis.backtest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.andiag.analysis.cli.AnalysisCli;
+import io.andiag.analysis.cli.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code andiag backtest} end to end on seeded CSVs with a known spike and a known level shift (MetricCsvFixture).
@@ -43,8 +41,8 @@ class BacktestCommandTest {
     }
 
     private void checkKnownAnomalies(MetricCsvFixture f, Path csv, int windowPoints) throws IOException {
-        Run run = run("backtest", "--csv", csv.toString(), "--out", dir.resolve("out").toString());
-        assertThat(run.code).as(run.err).isZero();
+        CliRun run = run("backtest", "--csv", csv.toString(), "--out", dir.resolve("out").toString());
+        assertThat(run.code()).as(run.err()).isZero();
         List<String> out = Files.readAllLines(dir.resolve("out").resolve(MetricCsvReader.stem(csv) + BacktestOutput.SUFFIX));
         assertThat(out.get(0)).isEqualTo("timestamp,value,anomaly_score,is_anomaly");
         assertThat(out).hasSize(f.points + 1);
@@ -81,7 +79,7 @@ class BacktestCommandTest {
         assertThat(firstShiftFlag).as("first flag of the level shift").isEqualTo(f.shiftIndex);
         assertThat(shiftFlags).as("points flagged after the shift").isGreaterThanOrEqualTo((int) (0.95 * (f.points - f.shiftIndex)));
         assertThat((double) falseFlags / normal).as("share of normal scored points flagged").isLessThanOrEqualTo(MAX_FALSE_SHARE);
-        assertThat(run.out).contains("SEASONAL").contains(csv.getFileName().toString().replace(".csv", ""));
+        assertThat(run.out()).contains("SEASONAL").contains(csv.getFileName().toString().replace(".csv", ""));
     }
 
     @Test
@@ -93,9 +91,9 @@ class BacktestCommandTest {
             csv.append("a,").append(start / 1000 + i * 15L).append(',').append(MetricCsvFixture.poisson(rnd, 2)).append('\n');
         }
         Path in = Files.writeString(dir.resolve("fifteen.csv"), csv);
-        Run run = run("backtest", "--csv", in.toString(), "--out", dir.toString(), "--train-fraction", "0.5");
-        assertThat(run.code).as(run.err).isZero();
-        assertThat(run.out).contains("15 s");
+        CliRun run = run("backtest", "--csv", in.toString(), "--out", dir.toString(), "--train-fraction", "0.5");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("15 s");
         List<String> out = Files.readAllLines(dir.resolve("fifteen" + BacktestOutput.SUFFIX));
         assertThat(out.get(0)).isEqualTo("series,timestamp,value,anomaly_score,is_anomaly");
         // the four points of one minute carry that minute's score
@@ -140,11 +138,11 @@ class BacktestCommandTest {
     @Test
     void shouldRefuseBadOptionsAsUsageErrors() throws IOException {
         Path in = Files.writeString(dir.resolve("ok.csv"), "timestamp,value\n2026-08-01T00:00:00Z,1\n2026-08-01T00:01:00Z,1\n");
-        assertThat(run("backtest", "--csv", in.toString(), "--out", dir.toString(), "--train-fraction", "1.5").code).isEqualTo(2);
-        assertThat(run("backtest", "--csv", in.toString(), "--out", dir.toString(), "--scale", "0").code).isEqualTo(2);
-        Run missing = run("backtest", "--csv", dir.resolve("nope.csv").toString(), "--out", dir.toString());
-        assertThat(missing.code).isEqualTo(1);
-        assertThat(missing.err).contains("nope.csv: no such file");
+        assertThat(run("backtest", "--csv", in.toString(), "--out", dir.toString(), "--train-fraction", "1.5").code()).isEqualTo(2);
+        assertThat(run("backtest", "--csv", in.toString(), "--out", dir.toString(), "--scale", "0").code()).isEqualTo(2);
+        CliRun missing = run("backtest", "--csv", dir.resolve("nope.csv").toString(), "--out", dir.toString());
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).contains("nope.csv: no such file");
     }
 
     @Test
@@ -162,9 +160,9 @@ class BacktestCommandTest {
 
     private void assertRefused(String content, String message) throws IOException {
         Path in = Files.writeString(dir.resolve("bad.csv"), content);
-        Run run = run("backtest", "--csv", in.toString(), "--out", dir.resolve("bad-out").toString());
-        assertThat(run.code).as(run.err).isEqualTo(AnalysisCli.EXIT_REFUSED);
-        assertThat(run.err).contains("bad.csv" + (message.startsWith(":") ? "" : "")).contains(message);
+        CliRun run = run("backtest", "--csv", in.toString(), "--out", dir.resolve("bad-out").toString());
+        assertThat(run.code()).as(run.err()).isEqualTo(AnalysisCli.EXIT_REFUSED);
+        assertThat(run.err()).contains("bad.csv" + (message.startsWith(":") ? "" : "")).contains(message);
     }
 
     private static MetricCsvReader.MetricCsv read(String csv) {
@@ -175,16 +173,7 @@ class BacktestCommandTest {
         }
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cmd = AnalysisCli.commandLine();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        int code = cmd.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 }

@@ -3,6 +3,7 @@ package io.andiag.analysis.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.andiag.analysis.cli.AnalysisCli;
+import io.andiag.analysis.cli.CliRun;
 import io.andiag.model.lake.LakeEncoders;
 import io.andiag.model.lake.LakeLayout;
 import io.andiag.model.lake.LakeSchemas;
@@ -59,18 +60,18 @@ class SqlCommandTest {
         assertThat(catalog.paramsVersion()).isEqualTo("2026-11-19-20261123T115334Z");
         assertThat(catalog.notes()).containsExactly("skipped abnormal/: no Parquet data files yet");
 
-        Run run = run("sql", "--lake", lake.toString(), "--format", "csv",
+        CliRun run = run("sql", "--lake", lake.toString(), "--format", "csv",
                 "SELECT dt, count(*) AS n, sum(intranet_rto) AS rto FROM retx_counters GROUP BY dt ORDER BY dt");
-        assertThat(run.code).as(run.err).isZero();
-        assertThat(run.out.lines().toList()).containsExactly("dt,n,rto", "2026-11-21,2,2", "2026-11-22,1,5");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out().lines().toList()).containsExactly("dt,n,rto", "2026-11-21,2,2", "2026-11-22,1,5");
     }
 
     @Test
     void shouldAnswerTheParameterSetQueriesOfTheReadme() {
-        Run run = run("sql", "--lake", lake.toString(), "SELECT pattern, count(*) AS series,"
+        CliRun run = run("sql", "--lake", lake.toString(), "SELECT pattern, count(*) AS series,"
                 + " round(100.0 * count(*) / sum(count(*)) OVER (), 1) AS pct FROM params_series_profile GROUP BY pattern ORDER BY series DESC");
-        assertThat(run.code).as(run.err).isZero();
-        List<String> lines = run.out.lines().toList();
+        assertThat(run.code()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
         assertThat(lines.get(0)).matches("pattern\\s+\\| series \\| pct");
         assertThat(lines.get(1)).matches("-+-\\+-+-\\+-+");
         assertThat(lines).hasSize(2 + 4);
@@ -79,12 +80,12 @@ class SqlCommandTest {
 
     @Test
     void shouldPrintJsonWithNumbersListsAndNulls() {
-        Run run = run("sql", "--lake", lake.toString(), "--format", "json",
+        CliRun run = run("sql", "--lake", lake.toString(), "--format", "json",
                 "SELECT 1 AS i, 2.5 AS d, [1, 2] AS l, NULL AS n, 'a,b' AS s, DATE '2026-11-22' AS day");
-        assertThat(run.code).as(run.err).isZero();
-        assertThat(run.out.strip()).isEqualTo("[{\"i\":1,\"d\":2.5,\"l\":[1,2],\"n\":null,\"s\":\"a,b\",\"day\":\"2026-11-22\"}]");
-        Run csv = run("sql", "--lake", lake.toString(), "--format", "csv", "SELECT 'a,b' AS s, NULL AS n, [1, 2] AS l");
-        assertThat(csv.out.lines().toList()).containsExactly("s,n,l", "\"a,b\",,\"[1, 2]\"");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out().strip()).isEqualTo("[{\"i\":1,\"d\":2.5,\"l\":[1,2],\"n\":null,\"s\":\"a,b\",\"day\":\"2026-11-22\"}]");
+        CliRun csv = run("sql", "--lake", lake.toString(), "--format", "csv", "SELECT 'a,b' AS s, NULL AS n, [1, 2] AS l");
+        assertThat(csv.out().lines().toList()).containsExactly("s,n,l", "\"a,b\",,\"[1, 2]\"");
     }
 
     @Test
@@ -93,7 +94,7 @@ class SqlCommandTest {
         LakeCatalog catalog = LakeCatalog.scan(lake);
         assertThat(catalog.views()).extracting(LakeView::name).containsExactly("ip_attributes", "retx_counters");
         assertThat(catalog.notes()).anyMatch(n -> n.startsWith("no parameter set"));
-        assertThat(run("sql", "--lake", lake.toString(), "SELECT count(*) FROM ip_attributes").code).isZero();
+        assertThat(run("sql", "--lake", lake.toString(), "SELECT count(*) FROM ip_attributes").code()).isZero();
     }
 
     @Test
@@ -116,13 +117,13 @@ class SqlCommandTest {
 
     @Test
     void shouldRefuseBadSqlAndAMissingLake() {
-        Run bad = run("sql", "--lake", lake.toString(), "SELEC 1");
-        assertThat(bad.code).isEqualTo(AnalysisCli.EXIT_REFUSED);
-        assertThat(bad.err).contains("andiag sql: ").contains("syntax error");
-        Run none = run("sql", "--lake", lake.resolve("nope").toString(), "SELECT 1");
-        assertThat(none.code).isEqualTo(AnalysisCli.EXIT_REFUSED);
-        assertThat(none.err).contains("no lake directory at");
-        assertThat(run("sql", "--lake", lake.toString(), "--format", "xml", "SELECT 1").code).isEqualTo(2);
+        CliRun bad = run("sql", "--lake", lake.toString(), "SELEC 1");
+        assertThat(bad.code()).isEqualTo(AnalysisCli.EXIT_REFUSED);
+        assertThat(bad.err()).contains("andiag sql: ").contains("syntax error");
+        CliRun none = run("sql", "--lake", lake.resolve("nope").toString(), "SELECT 1");
+        assertThat(none.code()).isEqualTo(AnalysisCli.EXIT_REFUSED);
+        assertThat(none.err()).contains("no lake directory at");
+        assertThat(run("sql", "--lake", lake.toString(), "--format", "xml", "SELECT 1").code()).isEqualTo(2);
     }
 
     private void writeCounters(LocalDate day, List<CounterRecord> rows) {
@@ -144,16 +145,7 @@ class SqlCommandTest {
         }
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cmd = AnalysisCli.commandLine();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        int code = cmd.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 }
