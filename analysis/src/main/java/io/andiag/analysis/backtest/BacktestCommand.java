@@ -17,12 +17,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code andiag backtest}: AND's detection procedure on ordinary metric CSVs (docs/backtest.md). */
 @Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-                "Runs AND's detection (profile, noise prediction, features, isolation forest) on metric CSVs:",
-                "the first --train-fraction of each series trains, the rest is scored point by point as the speed",
-                "layer scores a minute. Writes <out>/<file>.backtest.csv with timestamp,value,anomaly_score,is_anomaly",
-                "(and series first when the input has a series column). Input: a header naming timestamp and value",
-                "(optional series); any regular interval that divides a minute or is whole minutes. See docs/backtest.md."})
+        description = "Runs AND's detection (profile, noise prediction, features, isolation"
+                + " forest) on metric CSVs: the first --train-fraction of each series"
+                + " trains, the rest is scored point by point as the speed layer scores a"
+                + " minute. Writes <out>/<file>.backtest.csv with the columns"
+                + " [series,]timestamp,value,anomaly_score,is_anomaly. Input: a header"
+                + " naming timestamp and value (optional series); any regular interval"
+                + " that divides a minute or is a whole number of minutes. See"
+                + " docs/backtest.md.")
 public final class BacktestCommand implements Callable<Integer> {
 
     @Spec
@@ -64,13 +66,13 @@ public final class BacktestCommand implements Callable<Integer> {
                 throw new BadInputException(f, 0, "another input has the same file name; its output would be overwritten");
             }
         }
-        o.printf(Locale.ROOT, "%-24s %8s %7s %7s %7s %-9s %-10s %-13s %7s %9s %7s  %s%n", "series", "interval", "points",
-                "missing", "trained", "level", "pattern", "noise", "quality", "threshold", "flagged", "scored from / first flagged");
+        // Read and check every input before training anything: a bad file fails fast, with its line.
+        List<Input> inputs = new ArrayList<>();
         for (Path f : csv) {
-            MetricCsvReader.MetricCsv input = MetricCsvReader.read(f);
+            MetricCsvReader.MetricCsv read = MetricCsvReader.read(f);
             List<String> names = new ArrayList<>();
             List<SeriesGrid> grids = new ArrayList<>();
-            for (MetricSeries s : input.series()) {
+            for (MetricSeries s : read.series()) {
                 names.add(s.name());
                 SeriesGrid g = SeriesGrid.of(f, s, scale);
                 if (g.roundedPoints() > 0) {
@@ -79,9 +81,15 @@ public final class BacktestCommand implements Callable<Integer> {
                 }
                 grids.add(g);
             }
-            List<SeriesBacktest> results = backtester.run(f, names, grids);
+            inputs.add(new Input(read, names, grids));
+        }
+        o.printf(Locale.ROOT, "%-24s %8s %7s %7s %7s %-9s %-10s %-13s %7s %9s %7s  %s%n", "series", "interval", "points",
+                "missing", "trained", "level", "pattern", "noise", "quality", "threshold", "flagged", "scored from / first flagged");
+        for (Input input : inputs) {
+            Path f = input.csv().file();
+            List<SeriesBacktest> results = backtester.run(f, input.names(), input.grids());
             Path target = BacktestOutput.fileFor(out, f);
-            BacktestOutput.write(target, input.hasSeriesColumn(), input.series(), results);
+            BacktestOutput.write(target, input.csv().hasSeriesColumn(), input.csv().series(), results);
             for (SeriesBacktest r : results) {
                 o.printf(Locale.ROOT, "%-24s %8s %7d %7d %7d %-9s %-10s %-13s %7.3f %9.4f %7d  %s / %s%n", r.name(),
                         SeriesGrid.seconds(r.grid().intervalMs()), r.grid().minuteOfPoint().length, r.grid().missingPoints(),
@@ -90,9 +98,13 @@ public final class BacktestCommand implements Callable<Integer> {
                         r.flaggedScoredMinutes(), TimestampParser.format(r.scoreStartMs()), firstFlagged(r));
             }
             o.println("  -> " + target);
+            o.flush();
         }
         o.flush();
         return 0;
+    }
+
+    private record Input(MetricCsvReader.MetricCsv csv, List<String> names, List<SeriesGrid> grids) {
     }
 
     private static String kind(NoiseModel noise) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  * Each command registers itself in {@code subcommands}; {@code bin/andiag} dispatches to it by name.
  * Exit codes: 0 done, 1 refused with a message (bad input file, failed query), 2 bad usage, 3 unexpected error.
  */
-@Command(name = "and-analysis", mixinStandardHelpOptions = true, version = "and-analysis 0.1.0",
+@Command(name = "andiag", mixinStandardHelpOptions = true, version = "and-analysis 0.1.0",
         description = "AND analysis: evaluate a lake against ground truth, backtest on any metric, query with SQL.",
         subcommands = {BacktestCommand.class, SqlCommand.class, CommandLine.HelpCommand.class})
 public final class AnalysisCli implements Runnable {

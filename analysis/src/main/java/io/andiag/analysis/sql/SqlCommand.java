@@ -17,10 +17,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code andiag sql}: SQL over the lake's Parquet tables and the LATEST parameter set, with DuckDB (docs/sql.md). */
 @Command(name = "sql", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-                "SQL (DuckDB) over a lake: every lake table is a view of its name (dt= partitions become a dt column),",
-                "the parameter set params/LATEST names is params_<table>. Without a query: an interactive prompt",
-                "reading ';'-terminated statements from stdin (.tables lists the views, .quit leaves). See docs/sql.md."})
+        description = "SQL (DuckDB) over a lake: every lake table is a view of its name (dt="
+                + " partitions become a dt column); the parameter set params/LATEST names"
+                + " is params_<table>. Without a query: an interactive prompt reading"
+                + " ';'-terminated statements from stdin (.tables lists the views, .quit"
+                + " leaves). See docs/sql.md.")
 public final class SqlCommand implements Callable<Integer> {
 
     @Spec

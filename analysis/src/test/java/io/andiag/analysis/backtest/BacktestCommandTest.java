@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code andiag backtest} end to end on seeded CSVs with a known spike and a known level shift (MetricCsvFixture).
  *
  * <p>Tolerance (also in docs/backtest.md): the spike is flagged at its own timestamp; after it, flags are allowed only
- * while the short window still holds it (5 points at a 5-minute step, none at an hourly one); the level shift is
+ * while the short window still holds it (the 4 points after it at a 5-minute step, none at an hourly one); the level shift is
  * flagged from its first point and on at least 95 % of the points after it (the model is frozen after training, as
  * the speed layer serves one parameter set until the next nightly run); at most 1 % of the other scored points are
  * flagged (the threshold lets 0.5 % of the training points through).
