@@ -126,6 +126,12 @@ public final class Backtester {
             }
         }
         double threshold = new ThresholdCalibrator(d.calibration()).calibrate(rows).threshold();
+        if (!perMinute) {
+            // Below 1 / target_share training points the pooled rule allows none either; never go above the highest
+            // training score, which is the score every point beyond the training range saturates at.
+            threshold = Math.max(d.calibration().minThreshold(), Math.min(threshold,
+                    rows.stream().mapToDouble(ThresholdCalibrator.ScoredRow::score).max().orElse(threshold)));
+        }
 
         List<SeriesBacktest> out = new ArrayList<>(n);
         double[] v = FeatureSchema.newVector();
@@ -146,7 +152,8 @@ public final class Backtester {
      * a minute may flag floor(target_share * n) = 0 of them, so the threshold lands above the highest training score,
      * which for a single series is the score every more extreme point saturates at (nothing could ever be flagged).
      * Smaller files are calibrated on their training series-minutes as one population, target_share of which may be
-     * flagged.
+     * flagged, and the threshold is at most the highest training score (with fewer than 1 / target_share training
+     * points the pooled rule would allow none, with the same saturation).
      */
     static int minSeriesPerMinute(double targetShare) {
         return targetShare <= 0 ? Integer.MAX_VALUE : (int) Math.ceil(1.0 / targetShare);

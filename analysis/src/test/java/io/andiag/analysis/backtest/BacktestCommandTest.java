@@ -83,6 +83,27 @@ class BacktestCommandTest {
     }
 
     @Test
+    void shouldFlagASpikeInDailyDataTrainedOnFewerPointsThanTheTargetShareAllows() throws IOException {
+        // 2 years of daily totals around 10 000 (sd 300); 15 % = 110 training days, fewer than 1 / 0.5 % = 200
+        StringBuilder csv = new StringBuilder("timestamp,value\n");
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(21);
+        java.time.LocalDate day = java.time.LocalDate.parse("2024-01-01");
+        int spike = 600;
+        for (int i = 0; i < 730; i++) {
+            long v = Math.round(10_000 + 300 * rnd.nextGaussian()) + (i == spike ? 3_000 : 0);
+            csv.append(day.plusDays(i)).append(',').append(v).append('\n');
+        }
+        Path in = Files.writeString(dir.resolve("daily.csv"), csv);
+        CliRun run = run("backtest", "--csv", in.toString(), "--out", dir.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("24 h");
+        List<String> out = Files.readAllLines(dir.resolve("daily" + BacktestOutput.SUFFIX));
+        assertThat(out.get(1 + spike)).startsWith(day.plusDays(spike) + ",").endsWith(",true");
+        long falseFlags = out.stream().skip(1 + 110).filter(l -> l.endsWith(",true")).count() - 1;
+        assertThat(falseFlags).as("other scored days flagged").isLessThanOrEqualTo((long) (0.01 * (730 - 110)));
+    }
+
+    @Test
     void shouldSumSubMinutePointsIntoTheirMinuteAndEchoTheSeriesColumn() throws IOException {
         StringBuilder csv = new StringBuilder("series,timestamp,value\n");
         long start = Instant.parse("2026-08-01T00:00:00Z").toEpochMilli();
