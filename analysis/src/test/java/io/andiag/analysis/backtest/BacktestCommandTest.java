@@ -104,6 +104,34 @@ class BacktestCommandTest {
     }
 
     @Test
+    void shouldCalibratePerMinuteLikeTheBatchWhenAFileHasTwoHundredSeries() throws IOException {
+        int series = Backtester.minSeriesPerMinute(0.005);
+        assertThat(series).isEqualTo(200);
+        long start = Instant.parse("2026-08-01T00:00:00Z").getEpochSecond();
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(9);
+        StringBuilder csv = new StringBuilder("series,timestamp,value\n");
+        int hours = 24 * 10;
+        int spikeHour = 200;
+        for (int s = 0; s < series; s++) {
+            double mean = 2 + 28 * rnd.nextDouble();
+            for (int h = 0; h < hours; h++) {
+                int v = MetricCsvFixture.poisson(rnd, mean) + (s == 3 && h == spikeHour ? (int) (8 * mean) + 20 : 0);
+                csv.append('s').append(s).append(',').append(start + h * 3600L).append(',').append(v).append('\n');
+            }
+        }
+        Path in = Files.writeString(dir.resolve("region.csv"), csv);
+        CliRun run = run("backtest", "--csv", in.toString(), "--out", dir.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        List<String> out = Files.readAllLines(dir.resolve("region" + BacktestOutput.SUFFIX));
+        assertThat(out).hasSize(1 + series * hours);
+        assertThat(out.get(1 + 3 * hours + spikeHour)).startsWith("s3," + (start + spikeHour * 3600L) + ",").endsWith(",true");
+        int trainHours = (int) Math.round(0.15 * hours);
+        long scored = (long) series * (hours - trainHours);
+        long flagged = out.stream().skip(1).filter(l -> l.endsWith(",true")).count();
+        assertThat((double) (flagged - 1) / scored).as("other scored series-hours flagged").isLessThanOrEqualTo(MAX_FALSE_SHARE);
+    }
+
+    @Test
     void shouldSumSubMinutePointsIntoTheirMinuteAndEchoTheSeriesColumn() throws IOException {
         StringBuilder csv = new StringBuilder("series,timestamp,value\n");
         long start = Instant.parse("2026-08-01T00:00:00Z").toEpochMilli();
