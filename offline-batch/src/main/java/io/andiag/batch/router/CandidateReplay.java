@@ -1,6 +1,6 @@
 package io.andiag.batch.router;
 
-import io.andiag.batch.detector.FeatureReplay;
+import io.andiag.model.features.FeatureReplay;
 import io.andiag.batch.detector.SeriesScoring;
 import io.andiag.batch.series.IpSeries;
 import io.andiag.model.features.FeatureExtractor;
@@ -46,7 +46,7 @@ import static org.apache.spark.sql.functions.pmod;
  * The history replay of train-router, on Spark: what the speed layer would have diagnosed in every minute of the
  * history with the candidate's parameter set.
  * <ol>
- *   <li>{@link #abnormal}: every profiled series replayed with common-model's {@code FeatureExtractor} (train-detector's
+ *   <li>{@link #abnormal}: every profiled series replayed with common-model's {@code FeatureExtractor} (common-model's
  *       {@link FeatureReplay}) and scored with the candidate's {@link AnomalyDetector}; the abnormal series-minutes,
  *       merged per IP-minute (slot mask, retransmissions).</li>
  *   <li>{@link #monitored}: IPs with a heartbeat per region and minute (the severity denominator), the region from
@@ -87,7 +87,7 @@ public final class CandidateReplay {
         TreeMap<Integer, int[]> byMinute = new TreeMap<>();
         for (SeriesScoring s : scoring) {
             int bit = 1 << s.slot();
-            FeatureReplay.replay(ip, s.slot(), s.profile(), extractor, (m, ts, count, f) -> {
+            FeatureReplay.replay(ip.series(s.slot()), s.profile(), extractor, (m, ts, count, f) -> {
                 if (detector.isAnomalous(detector.score(f))) {
                     int[] acc = byMinute.computeIfAbsent(m, k -> new int[2]);
                     acc[0] |= bit;
