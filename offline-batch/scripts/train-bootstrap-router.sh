@@ -14,6 +14,7 @@
 #    labelled minute of that region.
 # Environment: REGIONS ("ips:seed:mix ..."; mix as `andiag simulate --mix`, "paper" = its default),
 # UNSEEN ("ips:seed:mix"), DAYS (simulated days = history days), INCIDENTS_PER_DAY, OUT (where the router goes), MASTER,
+# BOOTSTRAP_OPTS (extra train-bootstrap-router options, e.g. "--router-max-iter 10"),
 # FORCE=1 (re-run the steps on a lake where train-router already ran; by default such a lake is reused).
 set -euo pipefail
 
@@ -60,7 +61,8 @@ for r in $REGIONS; do
   lake="$(region "$ips" "$seed" "$mix" "region-$n")"
   FROM+=(--from "$lake:$DATE")
 done
-"$ANDIAG" batch train-bootstrap-router "${FROM[@]}" --history-days "$DAYS" --out "$OUT" --master "$MASTER"
+# shellcheck disable=SC2086
+"$ANDIAG" batch train-bootstrap-router "${FROM[@]}" --history-days "$DAYS" --out "$OUT" --master "$MASTER" ${BOOTSTRAP_OPTS:-}
 
 # The unseen region: train-router picks up the new bootstrap router only from a rebuilt jar.
 echo "== unseen region ${UNSEEN}: in-region router vs bootstrap router" >&2
