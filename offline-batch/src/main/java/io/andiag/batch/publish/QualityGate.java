@@ -270,12 +270,16 @@ public final class QualityGate {
 
     private static Check teamRecall(Metrics c, Optional<Baseline> latest, PublishSettings s) {
         String name = "team_recall";
+        // A missing router metric (no train-router step ran, on either side) makes recall not comparable: it is
+        // logged as such and never blocks, so a pipeline without the router step still publishes.
         if (c.teamRecall().isEmpty()) {
-            return new Check(name, Outcome.SKIPPED, "the candidate has no router metrics (no " + ROUTER_STEP + " report with stats.team_recall)");
+            return new Check(name, Outcome.SKIPPED, "router recall not comparable: the candidate has no router metrics (no "
+                    + ROUTER_STEP + " report with stats.team_recall)" + latest.map(b -> b.metrics().teamRecall().isEmpty()
+                    ? ", nor has LATEST " + b.version() : "").orElse(""));
         }
         if (latest.isEmpty() || latest.get().metrics().teamRecall().isEmpty()) {
-            return new Check(name, Outcome.SKIPPED, latest.isEmpty() ? "no LATEST to compare with"
-                    : "LATEST " + latest.get().version() + " has no router metrics to compare with");
+            return new Check(name, Outcome.SKIPPED, "router recall not comparable: " + (latest.isEmpty() ? "no LATEST to compare with"
+                    : "LATEST " + latest.get().version() + " has no router metrics"));
         }
         Map<String, Double> prev = latest.get().metrics().teamRecall();
         String v = latest.get().version();

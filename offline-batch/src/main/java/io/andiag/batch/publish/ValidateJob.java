@@ -26,7 +26,7 @@ public final class ValidateJob {
     public static QualityGate.Decision run(BatchRun run, PublishSettings settings, StepReport report) {
         PublishJob.Inspected inspected = PublishJob.inspect(run, settings);
         QualityGate.Decision decision = PublishJob.gate(STEP, run, settings, inspected);
-        report.stat("gate", decision.toJson());
+        report.stats().set("gate", decision.toJson()); // not logged again: every check was logged as it was made
         report.stat("decision", decision.verdict());
         report.finishAndSave(run.candidateDir());
         if (!decision.passed()) {

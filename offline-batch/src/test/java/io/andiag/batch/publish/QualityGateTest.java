@@ -97,6 +97,27 @@ class QualityGateTest {
     }
 
     @Test
+    void shouldPassAsNotComparableWhenRouterMetricsAreMissingOnEitherSide() {
+        Baseline noRouter = new Baseline(V, metrics(0.001, 50, 40, 10, Map.of()));
+        Decision neither = QualityGate.evaluate(metrics(0.001, 50, 40, 10, Map.of()), Optional.of(noRouter), DEFAULTS);
+        assertThat(neither.passed()).isTrue();
+        assertThat(check(neither, "team_recall").outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(check(neither, "team_recall").detail())
+                .isEqualTo("router recall not comparable: the candidate has no router metrics (no train-router report with "
+                        + "stats.team_recall), nor has LATEST " + V);
+
+        Decision onlyCandidate = QualityGate.evaluate(metrics(0.001, 50, 40, 10, Map.of("END_HOST", 0.2)), Optional.of(noRouter), DEFAULTS);
+        assertThat(onlyCandidate.passed()).isTrue();
+        assertThat(check(onlyCandidate, "team_recall").detail()).isEqualTo("router recall not comparable: LATEST " + V + " has no router metrics");
+
+        Baseline withRouter = new Baseline(V, metrics(0.001, 50, 40, 10, Map.of("END_HOST", 0.9)));
+        Decision onlyLatest = QualityGate.evaluate(metrics(0.001, 50, 40, 10, Map.of()), Optional.of(withRouter), DEFAULTS);
+        assertThat(onlyLatest.passed()).isTrue();
+        assertThat(check(onlyLatest, "team_recall").detail()).startsWith("router recall not comparable: the candidate has no router metrics")
+                .doesNotContain("nor has LATEST");
+    }
+
+    @Test
     void shouldReadMetricsFromReportsAndFromOldAndNewManifests() throws Exception {
         ObjectMapper json = new ObjectMapper();
         JsonNode profile = json.readTree("""
