@@ -32,9 +32,10 @@ import java.util.concurrent.Callable;
         description = {
                 "The nightly (day+1) training: builds the parameter set that serves the day after --date from the",
                 "history that ends with --date, and publishes it under <lake>/params/.",
-                "Without a subcommand runs: ingest (only with --input), profile, noise, train-detector, train-router, publish."},
+                "Without a subcommand runs: ingest (only with --input), profile, noise, train-detector, train-router, validate,", "publish."},
         subcommands = {IngestCommand.class, StepCommands.Profile.class, StepCommands.Noise.class, StepCommands.TrainDetector.class,
-                StepCommands.TrainRouter.class, TrainBootstrapRouterCommand.class, StepCommands.Publish.class, CommandLine.HelpCommand.class})
+                StepCommands.TrainRouter.class, TrainBootstrapRouterCommand.class, StepCommands.Validate.class, StepCommands.Publish.class,
+                CommandLine.HelpCommand.class})
 public final class BatchCli implements Callable<Integer> {
 
     public static final int EXIT_REFUSED = 1;
@@ -116,6 +117,7 @@ public final class BatchCli implements Callable<Integer> {
             StepCommands.runDetector(spark, run, config, detectorSettings);
             StepCommands.runRouter(spark, run, config, routerSettings, cmd.getOut());
         }
+        StepCommands.runValidate(run, publishSettings, cmd.getOut());
         StepCommands.runPublish(run, publishSettings, cmd.getOut());
         log.info("batch: all steps done in {} s", (java.time.Duration.between(start, Instant.now()).toMillis() / 100) / 10.0);
         return 0;

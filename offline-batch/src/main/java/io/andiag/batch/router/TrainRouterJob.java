@@ -206,6 +206,7 @@ public final class TrainRouterJob {
             report.stat("training", training);
             heldOutEval = RouterEvaluation.of(router, split.heldOut(), bar);
             report.stat("heldout", heldOutEval.toJson());
+            report.stat("team_recall", teamRecallForGate(heldOutEval));
             summary.addAll(heldOutEval.table("train-router: held-out incidents, trained router " + version));
             RouterEvaluation rules = RouterEvaluation.of(new RuleRouter(RuleRouterSettings.DEFAULTS), split.heldOut(), bar);
             report.stat("heldout_rules", rules.toJson());
@@ -483,6 +484,25 @@ public final class TrainRouterJob {
         n.putPOJO("by_label_source", bySource);
         ObjectNode teams = n.putObject("teams");
         minutesByTeam.forEach((t, m) -> teams.putObject(t.name()).put("minutes", m).put("incidents", incidentsByTeam.get(t).size()));
+        return n;
+    }
+
+    /** Fewest held-out incidents of a team for its recall to reach the quality gate (validate/publish). */
+    static final int GATE_MIN_HELDOUT_INCIDENTS = 3;
+
+    /**
+     * {@code team_recall} for the quality gate ({@code QualityGate}, check {@code team_recall}): the held-out recall of
+     * the teams with at least {@link #GATE_MIN_HELDOUT_INCIDENTS} held-out incidents. A recall over one or two incidents
+     * swings by tens of points from one night to the next (docs/routing.md), and the gate would block on noise; a team
+     * left out is "not comparable" to the gate, never blocking.
+     */
+    static ObjectNode teamRecallForGate(RouterEvaluation heldOut) {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        heldOut.teams().forEach((team, s) -> {
+            if (s.incidents() >= GATE_MIN_HELDOUT_INCIDENTS && !Double.isNaN(s.recall())) {
+                n.put(team.name(), s.recall());
+            }
+        });
         return n;
     }
 

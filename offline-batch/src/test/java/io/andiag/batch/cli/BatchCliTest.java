@@ -31,9 +31,10 @@ class BatchCliTest {
 
     @Test
     void shouldPrintHelpForTheBatchAndEveryStep() {
-        assertThat(run("--help").out()).contains("andiag batch", "ingest", "profile", "noise", "train-detector", "train-router", "publish",
-                "--history-days");
-        for (String step : new String[] {"ingest", "profile", "noise", "train-detector", "train-router", "train-bootstrap-router", "publish"}) {
+        assertThat(run("--help").out()).contains("andiag batch", "ingest", "profile", "noise", "train-detector", "train-router", "validate",
+                "publish", "--history-days");
+        for (String step : new String[] {"ingest", "profile", "noise", "train-detector", "train-router", "train-bootstrap-router", "validate",
+                "publish"}) {
             Result r = run(step, "--help");
             assertThat(r.code()).as(step).isZero();
             assertThat(r.out()).as(step).contains("Usage:", step);
@@ -43,6 +44,8 @@ class BatchCliTest {
         // the common options of every step (the Airflow DAG runs train-router like the others)
         assertThat(run("train-router", "--help").out()).contains("--lake", "--date", "--history-days", "--master", "--conf",
                 "--self-label-bar", "--holdout-share", "--min-labelled-incidents");
+        assertThat(run("validate", "--help").out()).contains("--max-flagged-share", "--max-flagged-ratio", "--max-pattern-share",
+                "--max-pattern-drift", "--max-recall-drop");
     }
 
     @Test
@@ -72,5 +75,8 @@ class BatchCliTest {
         Result publish = run("publish", "--lake", lake.toString(), "--date", SimLake.DATE.toString());
         assertThat(publish.code()).isEqualTo(1);
         assertThat(publish.err()).contains("no candidate for serve date " + SimLake.DATE.plusDays(1));
+        Result validate = run("validate", "--lake", lake.toString(), "--date", SimLake.DATE.toString());
+        assertThat(validate.code()).isEqualTo(1);
+        assertThat(validate.err()).contains("validate: refused", "no candidate for serve date " + SimLake.DATE.plusDays(1));
     }
 }
