@@ -4,12 +4,16 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-BENCH_JAR="$ROOT/bench/jmh/target/and-bench.jar"
+# AND_BENCH_JAR: use this bench jar as is (e.g. a copy, while another run still reads target/and-bench.jar)
+BENCH_JAR="${AND_BENCH_JAR:-$ROOT/bench/jmh/target/and-bench.jar}"
 BENCHMARKS_MD="$ROOT/docs/BENCHMARKS.md"
 SCRATCH="${AND_BENCH_SCRATCH:-/dev/shm/and-bench}"
 
 # The bench jar, built through the wrapper when missing or older than its sources or common-model's.
 ensure_bench_jar() {
+  if [[ -n "${AND_BENCH_JAR:-}" ]]; then
+    return 0
+  fi
   if [[ -f "$BENCH_JAR" && -z "$(find "$ROOT/bench/jmh/src" "$ROOT/bench/jmh/pom.xml" "$ROOT/common-model/src" \
         -newer "$BENCH_JAR" -type f -print -quit)" ]]; then
     return 0

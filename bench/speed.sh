@@ -39,6 +39,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
+"$ROOT/bin/andiag" broker --help > /dev/null   # builds the speed-layer jar first when it is stale
 "$ROOT/bin/andiag" broker --port "$port" --data-dir "$run/broker" > "$run/broker.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 120); do grep -q "127.0.0.1:$port" "$run/broker.log" && break; sleep 1; done

@@ -46,9 +46,16 @@ public final class MinuteMatrix {
         this.rowsRead = rowsRead;
     }
 
-    public static MinuteMatrix load(Path lake, LocalDate day, int warmMinutes) {
+    /**
+     * @param ipStride keep every ipStride-th IP of the region (in IP order), all its series: a sample spread over
+     *                 the whole topology, for peers too slow to stream every series
+     */
+    public static MinuteMatrix load(Path lake, LocalDate day, int warmMinutes, int ipStride) {
         if (warmMinutes < 0 || warmMinutes > 1440) {
             throw new IllegalArgumentException("warm-up minutes must be in [0, 1440], got " + warmMinutes);
+        }
+        if (ipStride < 1) {
+            throw new IllegalArgumentException("ip stride must be >= 1, got " + ipStride);
         }
         Path truthDir = lake.resolve(LakeLayout.SERIES_TRUTH).resolve("dt=" + day);
         if (!Files.isDirectory(truthDir)) {
@@ -56,6 +63,19 @@ public final class MinuteMatrix {
         }
         List<SeriesTruth> truth = new ArrayList<>(LakeReaders.readSeriesTruth(truthDir));
         truth.sort(Comparator.comparing(SeriesTruth::ip).thenComparing(t -> t.key().slot()));
+        List<SeriesTruth> kept = new ArrayList<>();
+        int ordinal = -1;
+        String previous = null;
+        for (SeriesTruth t : truth) {
+            if (!t.ip().equals(previous)) {
+                ordinal++;
+                previous = t.ip();
+            }
+            if (ordinal % ipStride == 0) {
+                kept.add(t);
+            }
+        }
+        truth = kept;
         Map<String, Integer> ipIndex = new HashMap<>();
         List<String> ips = new ArrayList<>();
         int n = truth.size();
