@@ -9,6 +9,7 @@
 # the first three days, and evaluates on the fourth (warm-up: the last 12 h of the third).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
+args_text="$*"
 ips=2000; lake=""; day=2026-11-21; append=1; extra=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -41,12 +42,13 @@ load_after="$(machine_load)"
 result="$(grep '^RESULT ' "$SCRATCH/peers-$ips.out" | sed 's/^RESULT //')"
 
 if [[ "$append" == "1" ]]; then
-  rows="$(python3 - "$result" "$(today)" "$(machine_md)" "$load_before → $load_after" "${extra[*]:-}" <<'PY'
+  rows="$(python3 - "$result" "$(today)" "$(machine_md)" "$load_before → $load_after" "$args_text" <<'PY'
 import json, sys
 r = json.loads(sys.argv[1])
-date, machine, load, extra = sys.argv[2:6]
-cmd = "`bench/peers.sh" + (f" --ips {r['ips']}") + (f" -- {extra}" if extra else "") + "`"
-region = f'{r["ips"]:,} IPs, {r["series"]:,} series, {r["minutes"]:,} min'
+date, machine, load, args = sys.argv[2:6]
+cmd = "`bench/peers.sh " + args + "`"
+sampled = f' (every {r["ip_stride"]}th IP)' if r["ip_stride"] > 1 else ""
+region = f'{r["ips"]:,} IPs{sampled}, {r["series"]:,} series, {r["minutes"]:,} min'
 d = r["detectors"]
 ours = d["and"]
 for name in ("and", "rcf", "gaussian"):
@@ -54,7 +56,7 @@ for name in ("and", "rcf", "gaussian"):
     ratio = "1" if name == "and" else f'{ours["points_per_s"] / x["points_per_s"]:.2f} / {ours["heap_state_bytes_per_series"] / x["heap_state_bytes_per_series"]:.4f} / {ours["stored_state_bytes_per_series"] / x["stored_state_bytes_per_series"]:.4f}'
     print(f'SPEED| {date} | {machine} | {region} | {name} | {x["points_per_s"]:,.0f} | {x["heap_state_bytes_per_series"]:,.0f} | {x["stored_state_bytes_per_series"]:,.0f} | {ratio} | {x["settings"]} | 1 | {load} | {cmd} |')
 for name, q in r["quality"].items():
-    print(f'QUALITY| {date} | {r["ips"]:,} IPs, {r["incident_ip_minutes"]:,} incident IP-min | {name} | {q["threshold"]:.4g} | {q["flagged_ip_minutes"]:,} | {q["precision"]:.3f} | {q["recall"]:.3f} | {q["f1"]:.3f} | {q["incidents_found"]} / {q["incidents"]} | {q["benign_alerted"]} / {q["benign"]} | {100 * q["normal_flag_share"]:.4f} % | {cmd} |')
+    print(f'QUALITY| {date} | {r["ips"]:,} IPs{sampled}, {r["incident_ip_minutes"]:,} incident IP-min | {name} | {q["threshold"]:.4g} | {q["flagged_ip_minutes"]:,} | {q["precision"]:.3f} | {q["recall"]:.3f} | {q["f1"]:.3f} | {q["incidents_found"]} / {q["incidents"]} | {q["benign_alerted"]} / {q["benign"]} | {100 * q["normal_flag_share"]:.4f} % | {cmd} |')
 PY
 )"
   while IFS= read -r line; do

@@ -9,9 +9,12 @@
 # then the speed JVM's heap after a full GC and RSS, and the parameter set's load time and heap per series
 # (io.andiag.bench.speed.ParamLoad). Prints RESULT lines and appends a row to docs/BENCHMARKS.md.
 #
+# Also: records per CPU second of the speed JVM over the flat-out run (independent of the machine's load).
+#
 #   bench/speed.sh --lake DIR --ips N [--minutes 10] [--latency-minutes 6] [--pace-ms 10000] [--heap 4g] [--no-append]
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
+args_text="$*"
 lake=""; ips=10000; minutes=10; latency_minutes=6; pace_ms=10000; heap=4g; append=1
 port=19092; metrics_port=19464
 while [[ $# -gt 0 ]]; do
@@ -59,7 +62,12 @@ curl -sf "http://127.0.0.1:$metrics_port/health" > /dev/null || { echo "speed.sh
 load_before="$(machine_load)"
 load_cmd=("$JAVA" -Xmx2g -cp "$BENCH_JAR" io.andiag.bench.speed.SpeedLoad --bootstrap "127.0.0.1:$port" --lake "$lake"
   --ips "$ips" --metrics "http://127.0.0.1:$metrics_port/metrics")
+# CPU seconds the speed JVM spends on the flat-out run (utime + stime): records per CPU second does not depend on
+# how much of the shared machine the job got
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$speed_pid/stat"; }
+ticks_before="$(cpu_ticks)"
 "${load_cmd[@]}" --minutes "$minutes" --pace-ms 0 --start-minutes-ago $((minutes + latency_minutes + 30)) | tee "$run/throughput.out"
+speed_cpu_s="$(awk -v a="$ticks_before" -v b="$(cpu_ticks)" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", (b - a) / hz}')"
 "${load_cmd[@]}" --minutes "$latency_minutes" --pace-ms "$pace_ms" --start-minutes-ago $((latency_minutes + 20)) | tee "$run/latency.out"
 load_after="$(machine_load)"
 
@@ -74,14 +82,16 @@ cleanup; pids=(); trap - EXIT
 tp="$(grep '^RESULT ' "$run/throughput.out" | sed 's/^RESULT //')"
 lat="$(grep '^RESULT ' "$run/latency.out" | sed 's/^RESULT //')"
 par="$(grep '^RESULT ' "$run/params.out" | sed 's/^RESULT //')"
-result="$(python3 - "$tp" "$lat" "$par" "$heap_used_kb" "$rss_kb" "$(machine_json)" "$heap" <<'PY'
+result="$(python3 - "$tp" "$lat" "$par" "$heap_used_kb" "$rss_kb" "$(machine_json)" "$heap" "$speed_cpu_s" "$args_text" <<'PY'
 import json, sys
 tp, lat, par = (json.loads(a) for a in sys.argv[1:4])
+cpu_s = float(sys.argv[8])
 heap_kb, rss_kb = int(sys.argv[4]), int(sys.argv[5])
 r = {"bench": "speed", "ips": tp["ips"], "known_ips": tp["known_ips"], "series": tp["series"],
      "throughput": tp, "latency": lat, "param_load": par,
+     "speed_cpu_s_flat_out": cpu_s, "records_per_speed_cpu_s": tp["records"] / cpu_s if cpu_s > 0 else None,
      "speed_heap_used_after_gc_bytes": heap_kb * 1024, "speed_rss_bytes": rss_kb * 1024, "xmx": sys.argv[7],
-     "machine": json.loads(sys.argv[6])}
+     "machine": json.loads(sys.argv[6]), "command": "bench/speed.sh " + sys.argv[9]}
 print(json.dumps(r))
 PY
 )"
@@ -95,11 +105,11 @@ tp, lat, par = r["throughput"], r["latency"], r["param_load"]
 def ms(v): return "–" if v is None else f"{v:,}"
 drained = "" if tp["drained"] else " (not drained)"
 print(f'| {sys.argv[2]} | {sys.argv[3]} | {r["ips"]:,} ({r["known_ips"]:,} known, {r["series"]:,} series) '
-      f'| {tp["records"]:,} in {tp["minutes"]} min | {tp["sustained_rps"]:,.0f}{drained} '
+      f'| {tp["records"]:,} in {tp["minutes"]} min | {tp["sustained_rps"]:,.0f}{drained}; {r["records_per_speed_cpu_s"]:,.0f} per CPU s '
       f'| {ms(lat["close_to_abnormal_p50_ms"])} / {ms(lat["close_to_abnormal_p99_ms"])} ({lat["latency_samples"]} abnormal, {lat["minutes"]} min paced {lat["pace_ms"] / 1000:.0f} s) '
       f'| pending | {r["speed_heap_used_after_gc_bytes"] / 2**20:,.0f} MiB / {r["speed_rss_bytes"] / 2**20:,.0f} MiB '
       f'| {par["best_load_s"]:.2f} s (first {par["first_load_s"]:.2f} s) | {par["heap_bytes_per_series"]:,.0f} B '
-      f'| 1 run each | {sys.argv[4]} | `bench/speed.sh --ips {r["ips"]}` |')
+      f'| 1 run each | {sys.argv[4]} | `{r["command"]}` |')
 PY
 )"
   append_row speed "$row"

@@ -128,6 +128,10 @@ public final class PeerComparison {
                     card.at(eval, Scorecard.thresholdForBudget(eval, oursResult.flagged())));
         }
         results.put("gaussian_k", card.at(evalView(m, runGauss.ipMax()), o.getDouble("gaussian-k")));
+        // and the other way round: ours at the alarm budget of the calibrated Gaussian (which flags fewer)
+        float[][] oursEval = evalView(m, runOurs.ipMax());
+        results.put("and_at_gaussian_calibrated_budget", card.at(oursEval,
+                Scorecard.thresholdForBudget(oursEval, results.get("gaussian_calibrated").flagged())));
 
         System.out.println();
         System.out.printf(Locale.ROOT, "%-22s %12s %14s %14s%n", "detector", "points/s", "heap B/series",

@@ -49,8 +49,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Load driver of the speed-layer benchmark. Sends one counter record per IP per minute (a heartbeat with the minute's
  * retransmissions, Poisson around each profiled series' expected value, plus a +30 burst on one IP-minute in
  * {@code burst-every}) for {@code minutes} consecutive event minutes in the past, to a running broker and speed
- * layer; the IPs are those of the lake's published parameter set (more IPs than it knows are sent as heartbeats of
- * unknown containers).
+ * layer; the IPs are those of the lake's published parameter set (beyond them, unknown containers that send the
+ * counts of a known IP and are scored with the cold-start profile).
  *
  * <p>Measures: sustained throughput, from the speed layer's own {@code and_counters_in_total} (scraped every 250 ms;
  * the rate between 5 % and 95 % of the records sent), and, when {@code pace-ms} &gt; 0 (one minute of records every
@@ -243,9 +243,12 @@ public final class SpeedLoad {
             }
             int known = i;
             for (; i < n; i++) {
-                ips[i] = "10.250." + (i >> 8 & 0xff) + "." + (i & 0xff);
-                profiles[i] = new ScoringProfile[RetxCounts.SLOTS];
-                firstSlot[i] = -1;
+                // an unknown container with the counts of known IP (i mod known): the speed layer scores its
+                // series with the cold-start profile from their first retransmission, so the work per record
+                // stays close to a profiled IP's (its parameters are not in the set, though)
+                ips[i] = "10." + (250 + (i >> 16 & 0x3)) + "." + (i >> 8 & 0xff) + "." + (i & 0xff);
+                profiles[i] = known == 0 ? new ScoringProfile[RetxCounts.SLOTS] : profiles[i % known];
+                firstSlot[i] = known == 0 ? -1 : firstSlot[i % known];
             }
             return new Region(ips, profiles, firstSlot, known, series);
         }
