@@ -56,19 +56,20 @@ final class RegionMinuteBuffer {
         return region + '|' + String.format(Locale.ROOT, "%016d", minute);
     }
 
-    void add(RegionEvent.Abnormal a) {
+    /** Records an abnormal IP; {@code nowMs} (wall clock) is the region-minute's first-seen time if it is new. */
+    void add(RegionEvent.Abnormal a, long nowMs) {
         String key = key(a.region(), a.minute());
         abnormal.put(key + '|' + a.source().ip(), RegionEventSerde.toBytes(a));
         if (pending.get(key) == null) {
-            pending.put(key, PartitionCounts.NONE.toBytes());
+            pending.put(key, PartitionCounts.none(nowMs).toBytes());
         }
     }
 
     /** Records one partition's count; returns the region-minute's counts so far. */
-    PartitionCounts add(MonitoredCount m) {
+    PartitionCounts add(MonitoredCount m, long nowMs) {
         String key = key(m.region(), m.minute());
         byte[] seen = pending.get(key);
-        PartitionCounts counts = (seen == null ? PartitionCounts.NONE : PartitionCounts.fromBytes(seen))
+        PartitionCounts counts = (seen == null ? PartitionCounts.none(nowMs) : PartitionCounts.fromBytes(seen))
                 .with(m.partition(), m.monitoredIps());
         pending.put(key, counts.toBytes());
         return counts;
@@ -88,13 +89,16 @@ final class RegionMinuteBuffer {
         return out;
     }
 
-    /** Every pending region-minute whose minute is at or before {@code minute}: by region, then ascending minute. */
-    List<Pending> pendingUpTo(long minute) {
+    /**
+     * Every pending region-minute whose minute is at or before {@code minute} or that was first seen at or before
+     * {@code firstSeenMs} (wall clock): by region, then ascending minute.
+     */
+    List<Pending> pendingUpTo(long minute, long firstSeenMs) {
         List<Pending> out = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> it = pending.all()) {
             while (it.hasNext()) {
                 Pending p = parse(it.next());
-                if (p.minute() <= minute) {
+                if (p.minute() <= minute || p.counts().firstSeenMs() <= firstSeenMs) {
                     out.add(p);
                 }
             }
@@ -116,7 +120,7 @@ final class RegionMinuteBuffer {
             }
         }
         keys.forEach(abnormal::delete);
-        return new Drained(ips, counts == null ? PartitionCounts.NONE : PartitionCounts.fromBytes(counts));
+        return new Drained(ips, counts == null ? PartitionCounts.none(0) : PartitionCounts.fromBytes(counts));
     }
 
     private static Pending parse(KeyValue<String, byte[]> kv) {

@@ -4,9 +4,11 @@ import io.andiag.model.incident.IncidentAlert;
 import io.andiag.model.incident.TrackerState;
 import io.andiag.speed.attributes.IpDirectory;
 import io.andiag.speed.scoring.ScoringModelHolder;
+import io.andiag.speed.stream.RegionMinuteClose;
 import io.andiag.speed.stream.SpeedMetrics;
 import io.andiag.speed.stream.TopologySettings;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -17,6 +19,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,14 +28,22 @@ import java.util.Set;
 
 /**
  * Closes region-minutes and diagnoses them, on the region-keyed repartition of the scorer's output. A region-minute
- * is <b>complete</b> when the monitored counts of all {@code inputPartitions} input partitions arrived for it (each
- * partition sends its abnormal IPs of a minute before its count, through one topic, so nothing of that partition can
- * follow); it is <b>closed by event time</b> when the newest minute seen here is {@code closeAfter} past it, so one
- * idle or lagging partition delays alerts by at most that much. Closing a minute first closes the region's older
- * pending minutes. A closed region-minute is diagnosed ({@link RegionMinuteDiagnosis}) with the router of the
- * parameter set in service, the region's {@link TrackerState} (store {@value #TRACKER_STORE}) is stepped, and every
- * resulting alert is forwarded, keyed by incident id. Events for a region-minute already closed are counted
- * ({@code and_region_events_late_total}) and logged, not diagnosed: the minute's alert is already out.
+ * is closed
+ * <ul>
+ *   <li><b>complete</b> when the monitored counts of all {@code inputPartitions} input partitions arrived for it: each
+ *       partition sends its abnormal IPs of a minute before its count, through one topic, so nothing of that
+ *       partition can follow;</li>
+ *   <li>by <b>wall clock</b> when it is still incomplete {@code closeAfter} after its first record arrived: a partition
+ *       is idle or stuck (checked every {@value #SWEEP_SECONDS} s, like Kafka's own {@code max.task.idle.ms}); a
+ *       partition that merely lags, as when the application catches up, reports within seconds and is waited for;</li>
+ *   <li>by <b>event time</b> when a later minute of its region completes, or when the newest minute seen here is
+ *       {@code closeBehind} past it (replays faster than real time).</li>
+ * </ul>
+ * Closing a minute first closes the region's older pending minutes. A closed region-minute is diagnosed
+ * ({@link RegionMinuteDiagnosis}) with the router of the parameter set in service, the region's {@link TrackerState}
+ * (store {@value #TRACKER_STORE}) is stepped, and every resulting alert is forwarded, keyed by incident id. Records for
+ * a region-minute already closed are counted ({@code and_region_events_late_total}) and logged, not diagnosed: the
+ * minute's alert is already out.
  */
 public final class RegionMinuteDiagnoser implements ProcessorSupplier<String, RegionEvent, String, IncidentAlert> {
 
@@ -40,6 +51,7 @@ public final class RegionMinuteDiagnoser implements ProcessorSupplier<String, Re
 
     private static final Logger LOG = LoggerFactory.getLogger(RegionMinuteDiagnoser.class);
     private static final long MINUTE_MS = 60_000L;
+    static final int SWEEP_SECONDS = 5;
 
     private final TopologySettings settings;
     private final ScoringModelHolder models;
@@ -85,6 +97,8 @@ public final class RegionMinuteDiagnoser implements ProcessorSupplier<String, Re
             this.trackers = context.getStateStore(TRACKER_STORE);
             this.diagnosis = new RegionMinuteDiagnosis(settings.diagnosis(), settings.tracker(), directory);
             lastClosed.clear();
+            context.schedule(Duration.ofSeconds(SWEEP_SECONDS), PunctuationType.WALL_CLOCK_TIME,
+                    now -> sweep(Long.MIN_VALUE, now - settings.closeAfter().toMillis(), RegionMinuteClose.WALL_CLOCK));
         }
 
         @Override
@@ -95,23 +109,37 @@ public final class RegionMinuteDiagnoser implements ProcessorSupplier<String, Re
                 late(event);
                 return;
             }
+            long now = context.currentSystemTimeMs();
             boolean advanced = event.minute() > newestMinute;
             newestMinute = Math.max(newestMinute, event.minute());
             if (event instanceof RegionEvent.Abnormal a) {
-                buffer.add(a);
-            } else if (buffer.add(((RegionEvent.Monitored) event).count()).partitionsReported() >= settings.inputPartitions()) {
-                for (RegionMinuteBuffer.Pending p : buffer.pendingUpTo(region, event.minute())) {
-                    close(p.region(), p.minute(), p.minute() == event.minute());
-                }
+                buffer.add(a, now);
+            } else if (buffer.add(((RegionEvent.Monitored) event).count(), now).partitionsReported() >= settings.inputPartitions()) {
+                closeThrough(region, event.minute(), RegionMinuteClose.COMPLETE);
             }
             if (advanced) {
-                for (RegionMinuteBuffer.Pending p : buffer.pendingUpTo(newestMinute - settings.closeAfter().toMillis())) {
-                    close(p.region(), p.minute(), false);
-                }
+                sweep(newestMinute - settings.closeBehind().toMillis(), Long.MIN_VALUE, RegionMinuteClose.EVENT_TIME);
             }
         }
 
-        private void close(String region, long minute, boolean complete) {
+        /** Closes every pending region-minute at or before {@code minute} or first seen at or before {@code firstSeenMs}. */
+        private void sweep(long minute, long firstSeenMs, RegionMinuteClose how) {
+            for (RegionMinuteBuffer.Pending p : buffer.pendingUpTo(minute, firstSeenMs)) {
+                closeThrough(p.region(), p.minute(), how);
+            }
+        }
+
+        /** Closes {@code minute} of {@code region} ({@code how}), its older pending minutes first (by event time). */
+        private void closeThrough(String region, long minute, RegionMinuteClose how) {
+            for (RegionMinuteBuffer.Pending p : buffer.pendingUpTo(region, minute)) {
+                close(p.region(), p.minute(), p.minute() == minute ? how : RegionMinuteClose.EVENT_TIME);
+            }
+        }
+
+        private void close(String region, long minute, RegionMinuteClose how) {
+            if (minute <= lastClosed(region)) {
+                return;
+            }
             long start = System.nanoTime();
             RegionMinuteBuffer.Drained drained = buffer.drain(region, minute);
             byte[] stored = trackers.get(region);
@@ -127,9 +155,9 @@ public final class RegionMinuteDiagnoser implements ProcessorSupplier<String, Re
                 state = stored == null ? TrackerState.empty(region) : TrackerState.fromBytes(stored);
                 alerts = diagnosis.quiet(state, minute);
             }
-            if (!complete) {
-                LOG.debug("region {} minute {} closed by event time with {} of {} partitions reported",
-                        region, minute, drained.counts().partitionsReported(), settings.inputPartitions());
+            if (how != RegionMinuteClose.COMPLETE) {
+                LOG.debug("region {} minute {} closed by {} with {} of {} partitions reported", region, minute,
+                        how.label(), drained.counts().partitionsReported(), settings.inputPartitions());
             }
             trackers.put(region, state.toBytes());
             lastClosed.put(region, minute);
@@ -137,7 +165,7 @@ public final class RegionMinuteDiagnoser implements ProcessorSupplier<String, Re
                 metrics.alertOut(alert.status());
                 context.forward(new Record<>(alert.incidentId(), alert, minute + MINUTE_MS));
             }
-            metrics.regionMinuteClosed(complete, System.nanoTime() - start);
+            metrics.regionMinuteClosed(how, System.nanoTime() - start);
         }
 
         private long lastClosed(String region) {

@@ -2,6 +2,7 @@ package io.andiag.speed.ops;
 
 import io.andiag.model.codec.RejectReason;
 import io.andiag.model.incident.AlertStatus;
+import io.andiag.speed.stream.RegionMinuteClose;
 import io.andiag.speed.stream.SpeedMetrics;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -33,8 +34,9 @@ public final class PrometheusText {
         p.counter("and_abnormal_out_total", "Abnormal series-minutes written to and.abnormal.", m.abnormalOutTotal());
         p.counter("and_scoring_seconds_total", "Time spent computing features and scores.", m.scoringNanos() / 1e9);
         p.header("and_region_minutes_closed_total", "Region-minutes diagnosed, by how they closed.", "counter");
-        p.sample("and_region_minutes_closed_total{how=\"complete\"}", m.regionMinutesComplete());
-        p.sample("and_region_minutes_closed_total{how=\"event_time\"}", m.regionMinutesClosedByTime());
+        for (RegionMinuteClose how : RegionMinuteClose.values()) {
+            p.sample("and_region_minutes_closed_total{how=\"" + how.label() + "\"}", m.regionMinutesClosed(how));
+        }
         p.counter("and_region_events_late_total", "Abnormal or monitored records for a region-minute already diagnosed (not diagnosed).", m.regionEventsLate());
         p.counter("and_diagnosis_failures_total", "Region-minutes whose diagnosis failed (counted as quiet minutes; see the ERROR log).", m.diagnosisFailures());
         p.counter("and_diagnosis_seconds_total", "Time spent closing and diagnosing region-minutes.", m.diagnosisNanos() / 1e9);

@@ -18,8 +18,7 @@ public final class SpeedMetrics {
     private final LongAdder detailsIn = new LongAdder();
     private final LongAdder detailsStored = new LongAdder();
     private final LongAdder detailsOverCap = new LongAdder();
-    private final LongAdder regionMinutesComplete = new LongAdder();
-    private final LongAdder regionMinutesClosedByTime = new LongAdder();
+    private final Map<RegionMinuteClose, LongAdder> regionMinutesClosed = new EnumMap<>(RegionMinuteClose.class);
     private final LongAdder regionEventsLate = new LongAdder();
     private final LongAdder diagnosisNanos = new LongAdder();
     private final LongAdder diagnosisFailures = new LongAdder();
@@ -41,6 +40,9 @@ public final class SpeedMetrics {
         for (AlertStatus s : AlertStatus.values()) {
             alertsOut.put(s, new LongAdder());
         }
+        for (RegionMinuteClose c : RegionMinuteClose.values()) {
+            regionMinutesClosed.put(c, new LongAdder());
+        }
     }
 
     public void counterIn() {
@@ -59,9 +61,9 @@ public final class SpeedMetrics {
         detailsOverCap.increment();
     }
 
-    /** A region-minute diagnosed: complete (every input partition reported it) or closed by event time. */
-    public void regionMinuteClosed(boolean complete, long nanos) {
-        (complete ? regionMinutesComplete : regionMinutesClosedByTime).increment();
+    /** A region-minute diagnosed, and how it was closed. */
+    public void regionMinuteClosed(RegionMinuteClose how, long nanos) {
+        regionMinutesClosed.get(how).increment();
         diagnosisNanos.add(nanos);
     }
 
@@ -122,12 +124,8 @@ public final class SpeedMetrics {
         return detailsOverCap.sum();
     }
 
-    public long regionMinutesComplete() {
-        return regionMinutesComplete.sum();
-    }
-
-    public long regionMinutesClosedByTime() {
-        return regionMinutesClosedByTime.sum();
+    public long regionMinutesClosed(RegionMinuteClose how) {
+        return regionMinutesClosed.get(how).sum();
     }
 
     public long regionEventsLate() {

@@ -12,6 +12,7 @@ import io.andiag.model.routing.AbnormalSource;
 import io.andiag.model.routing.Team;
 import io.andiag.speed.attributes.IpDirectory;
 import io.andiag.speed.scoring.ScoringModelHolder;
+import io.andiag.speed.stream.RegionMinuteClose;
 import io.andiag.speed.stream.SpeedMetrics;
 import io.andiag.speed.stream.StoreKind;
 import io.andiag.speed.stream.TestScoringModels;
@@ -45,6 +46,7 @@ class RegionMinuteDiagnoserTest {
     private static final int[] COUNTS = {70, 70, 60};
     /** Eight containers of tor-1 on eight hosts. */
     private static final int[] TOR = {20, 22, 25, 27, 30, 32, 35, 37};
+    private static final long WALL = Instant.parse("2026-11-23T12:00:00Z").toEpochMilli();
 
     private final SpeedMetrics metrics = new SpeedMetrics();
     private final TopologySettings settings = TopologySettings.defaults().withInputPartitions(3).withStores(StoreKind.IN_MEMORY);
@@ -62,6 +64,7 @@ class RegionMinuteDiagnoserTest {
         supplier = new RegionMinuteDiagnoser(settings, new ScoringModelHolder(TestScoringModels.model("set-A", Map.of())),
                 new IpDirectory("default", attrs, "test"), metrics);
         context = new MockProcessorContext<>();
+        context.setCurrentSystemTimeMs(WALL);
         for (StoreBuilder<?> b : supplier.stores()) {
             StateStore store = b.withLoggingDisabled().build();
             store.init(context.getStateStoreContext(), store);
@@ -91,40 +94,44 @@ class RegionMinuteDiagnoserTest {
         assertThat(open.monitoredIps()).as("summed over the partitions").isEqualTo(200);
         assertThat(open.route().team()).contains(Team.PHYSICAL_NETWORK);
         assertThat(open.evidence().samples()).isNotEmpty();
-        assertThat(metrics.regionMinutesComplete()).isEqualTo(1);
-        assertThat(metrics.regionMinutesClosedByTime()).isZero();
+        assertThat(metrics.regionMinutesClosed(RegionMinuteClose.COMPLETE)).isEqualTo(1);
+        assertThat(metrics.regionMinutesClosed(RegionMinuteClose.WALL_CLOCK)).isZero();
     }
 
     @Test
-    void shouldCloseARegionMinuteByEventTimeWhenOnePartitionIsIdle() {
+    void shouldCloseARegionMinuteByWallClockWhenOnePartitionIsIdle() {
         abnormal(0, TOR);
         monitored(0, 0);
         monitored(0, 1);
-        monitored(1, 0);
-        monitored(1, 1);
-        assertThat(context.forwarded()).as("one minute past is not far enough").isEmpty();
+        for (int m = 1; m <= 5; m++) {         // a lagging partition 2, minutes behind in event time, is waited for
+            monitored(m, 0);
+            monitored(m, 1);
+        }
+        punctuate(WALL + 119_999);
+        assertThat(context.forwarded()).as("not waited long enough").isEmpty();
 
-        monitored(2, 0);
+        punctuate(WALL + 120_000);
 
-        IncidentAlert open = single();
-        assertThat(open.minute()).isEqualTo(M0);
-        assertThat(open.monitoredIps()).as("the partitions that reported").isEqualTo(140);
-        assertThat(metrics.regionMinutesClosedByTime()).isEqualTo(1);
+        List<IncidentAlert> alerts = alerts();
+        assertThat(alerts).extracting(IncidentAlert::status).containsExactly(AlertStatus.OPEN, AlertStatus.RESOLVED);
+        assertThat(alerts.get(0).minute()).isEqualTo(M0);
+        assertThat(alerts.get(0).monitoredIps()).as("the partitions that reported").isEqualTo(140);
+        assertThat(alerts.get(1).minute()).as("minutes 1..3 were quiet").isEqualTo(M0 + 3 * MIN);
+        assertThat(metrics.regionMinutesClosed(RegionMinuteClose.WALL_CLOCK)).as("minutes 0..5 of the region").isEqualTo(6);
     }
 
     @Test
-    void shouldCountEventsOfAnAlreadyDiagnosedRegionMinuteAsLate() {
+    void shouldCloseARegionMinuteByEventTimeFarBehindTheNewestMinute() {
         abnormal(0, TOR);
         monitored(0, 0);
         monitored(0, 1);
-        monitored(2, 0);
-        context.resetForwards();
-
-        monitored(0, 2);
-        abnormal(0, 50);
-
+        monitored(9, 0);
         assertThat(context.forwarded()).isEmpty();
-        assertThat(metrics.regionEventsLate()).isEqualTo(2);
+
+        monitored(10, 0);
+
+        assertThat(single().minute()).isEqualTo(M0);
+        assertThat(metrics.regionMinutesClosed(RegionMinuteClose.EVENT_TIME)).isEqualTo(1);
     }
 
     @Test
@@ -137,8 +144,8 @@ class RegionMinuteDiagnoserTest {
         }
 
         assertThat(single().minute()).isEqualTo(M0);
-        assertThat(metrics.regionMinutesClosedByTime()).isEqualTo(1);
-        assertThat(metrics.regionMinutesComplete()).isEqualTo(1);
+        assertThat(metrics.regionMinutesClosed(RegionMinuteClose.EVENT_TIME)).isEqualTo(1);
+        assertThat(metrics.regionMinutesClosed(RegionMinuteClose.COMPLETE)).isEqualTo(1);
     }
 
     @Test
@@ -161,8 +168,19 @@ class RegionMinuteDiagnoserTest {
 
     // --- helpers -------------------------------------------------------------------------------------------------
 
+    private List<IncidentAlert> alerts() {
+        return context.forwarded().stream().map(f -> (IncidentAlert) f.record().value()).toList();
+    }
+
+    private void punctuate(long wallClock) {
+        context.setCurrentSystemTimeMs(wallClock);
+        MockProcessorContext.CapturedPunctuator sweep = context.scheduledPunctuators().get(context.scheduledPunctuators().size() - 1);
+        assertThat(sweep.getType()).isEqualTo(org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME);
+        sweep.getPunctuator().punctuate(wallClock);
+    }
+
     private IncidentAlert single() {
-        List<IncidentAlert> alerts = context.forwarded().stream().map(f -> (IncidentAlert) f.record().value()).toList();
+        List<IncidentAlert> alerts = alerts();
         assertThat(alerts).hasSize(1);
         assertThat(context.forwarded().get(0).record().key()).isEqualTo(alerts.get(0).incidentId());
         return alerts.get(0);

@@ -164,9 +164,10 @@ class DiagnosisTopologyTest {
         assertThat(reopen.incidentId()).isEqualTo("region-a-20261120-1012-1").isNotEqualTo(open.incidentId());
         assertThat(reopen.firstMinute()).isEqualTo(M0 + 12 * MIN);
         assertThat(reopen.severity()).contains(SeverityLevel.L2);
-        assertThat(metrics.regionMinutesComplete()).as("every region (region-a, default) and minute 0..13 complete")
-                .isEqualTo(2 * 14);
-        assertThat(metrics.regionMinutesClosedByTime()).isZero();
+        assertThat(metrics.regionMinutesClosed(RegionMinuteClose.COMPLETE))
+                .as("every region (region-a, default) and minute 0..13 complete").isEqualTo(2 * 14);
+        assertThat(metrics.regionMinutesClosed(RegionMinuteClose.WALL_CLOCK)).isZero();
+        assertThat(metrics.regionMinutesClosed(RegionMinuteClose.EVENT_TIME)).isZero();
         assertThat(metrics.regionEventsLate()).isZero();
     }
 
@@ -180,7 +181,7 @@ class DiagnosisTopologyTest {
 
         assertThat(abnormal.readValuesToList()).extracting(a -> a.key().ip()).contains(ip(NOISY));
         assertThat(alerts.isEmpty()).isTrue();
-        assertThat(metrics.regionMinutesComplete()).isEqualTo(2 * 4);
+        assertThat(metrics.regionMinutesClosed(RegionMinuteClose.COMPLETE)).isEqualTo(2 * 4);
     }
 
     @Test
