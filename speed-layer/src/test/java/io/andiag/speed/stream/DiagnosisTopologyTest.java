@@ -168,7 +168,7 @@ class DiagnosisTopologyTest {
         assertThat(metrics.regionMinutesClosed(RegionMinuteClose.COMPLETE))
                 .as("every region (region-a, default) and minute 0..13 complete").isEqualTo(2 * 14);
         assertThat(metrics.regionMinutesClosed(RegionMinuteClose.WALL_CLOCK)).isZero();
-        assertThat(metrics.regionMinutesClosed(RegionMinuteClose.EVENT_TIME)).isZero();
+        assertThat(metrics.regionMinutesClosed(RegionMinuteClose.PASSED)).isZero();
         assertThat(metrics.regionEventsLate()).isZero();
     }
 
