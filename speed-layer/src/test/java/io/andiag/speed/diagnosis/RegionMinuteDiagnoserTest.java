@@ -50,6 +50,7 @@ class RegionMinuteDiagnoserTest {
 
     private final SpeedMetrics metrics = new SpeedMetrics();
     private final TopologySettings settings = TopologySettings.defaults().withInputPartitions(3).withStores(StoreKind.IN_MEMORY);
+    private final long closeAfter = settings.closeAfter().toMillis();
     private RegionMinuteDiagnoser supplier;
     private MockProcessorContext<String, IncidentAlert> context;
     private Processor<String, RegionEvent, String, IncidentAlert> processor;
@@ -107,10 +108,10 @@ class RegionMinuteDiagnoserTest {
             monitored(m, 0);
             monitored(m, 1);
         }
-        punctuate(WALL + 119_999);
+        punctuate(WALL + closeAfter - 1);
         assertThat(context.forwarded()).as("not waited long enough").isEmpty();
 
-        punctuate(WALL + 120_000);
+        punctuate(WALL + closeAfter);
 
         List<IncidentAlert> alerts = alerts();
         assertThat(alerts).extracting(IncidentAlert::status).containsExactly(AlertStatus.OPEN, AlertStatus.RESOLVED);
@@ -128,7 +129,7 @@ class RegionMinuteDiagnoserTest {
         context.setCurrentSystemTimeMs(WALL + 600_000);   // down for ten minutes, then restarted on the same stores
         restart();
 
-        punctuate(WALL + 600_000 + 119_999);
+        punctuate(WALL + 600_000 + closeAfter - 1);
         assertThat(context.forwarded()).as("the other partitions are still catching up").isEmpty();
         monitored(0, 2);
 
