@@ -23,14 +23,6 @@ if DAGS_DIR not in sys.path:  # and_pipeline, for the tests that import it direc
 
 _loads = itertools.count()
 
-# ---- remove once train-router is on main -------------------------------------------------------------------------
-#: Steps of the pipeline that this checkout's batch CLI does not have yet: train-router comes with branch `router`.
-#: The end-to-end test leaves them out (setting skip_steps / the runner's --skip) and the check that every step is a
-#: batch subcommand tolerates them. This is the ONLY place of that exception: at the merge of `router`, make it ()
-#: (AND_E2E_SKIP_STEPS="" does the same for one run).
-NOT_ON_MAIN_YET: tuple[str, ...] = tuple(
-    s for s in os.environ.get("AND_E2E_SKIP_STEPS", "train-router").replace(",", " ").split())
-# -------------------------------------------------------------------------------------------------------------------
 
 #: Blocked to get the Airflow 2 import layout (no Task SDK, no standard provider).
 AIRFLOW2_ONLY = ("airflow.sdk", "airflow.providers.standard")

@@ -11,9 +11,6 @@ Scenario (one simulated region, 300 IPs x 4 days from 2026-11-19, seed 7; histor
    (`andiag pipeline run --date 2026-11-22 --from-step validate`): a second set, serving 2026-11-23, is published;
    its history (2026-11-20..22) includes the first run's day and its gate compared with the first set.
 
-Steps the batch of this checkout does not have yet (train-router, until branch `router` is merged) are left out of
-both the DAG and the runner: fakes.NOT_ON_MAIN_YET, the one place of that exception.
-
 Needs the datasets and offline-batch jars (built by the Maven reactor before this module's tests): called through
 bin/andiag with ANDIAG_NO_BUILD=1. When they are missing or older than their sources the test is skipped with the
 reason, unless AND_E2E_REQUIRED=1 (set by the Maven build) makes that a failure. The lake is made afresh in /dev/shm
@@ -102,8 +99,7 @@ class EndToEndTest(unittest.TestCase):
         cls.lake = os.path.join(cls.tmp, "lake")
         cls.logs = os.path.join(cls.tmp, "logs")
         os.makedirs(cls.logs)
-        config = {"lake": cls.lake, "andiag": fakes.ANDIAG, "spark_master": "local[2]", "history_days": HISTORY_DAYS,
-                  "skip_steps": list(fakes.NOT_ON_MAIN_YET)}
+        config = {"lake": cls.lake, "andiag": fakes.ANDIAG, "spark_master": "local[2]", "history_days": HISTORY_DAYS}
         cls.dag = fakes.load_dag_module(config).dag  # first: a bad configuration fails before the simulation
         t0 = time.monotonic()
         simulate(cls.lake)
@@ -135,8 +131,7 @@ class EndToEndTest(unittest.TestCase):
         t0 = time.monotonic()
         cls.runner = subprocess.run(
             [fakes.ANDIAG, "pipeline", "run", "--date", D2, "--lake", cls.lake, "--master", "local[2]",
-             "--history-days", str(HISTORY_DAYS), "--from-step", "validate",
-             *(a for step in fakes.NOT_ON_MAIN_YET for a in ("--skip", step))],
+             "--history-days", str(HISTORY_DAYS), "--from-step", "validate"],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=cls.env, timeout=900)
         cls.timings["d2 runner"] = time.monotonic() - t0
         with open(os.path.join(cls.logs, "d2-runner.log"), "w", encoding="utf-8") as f:
