@@ -8,6 +8,7 @@ import io.andiag.batch.DetectionConfig;
 import io.andiag.batch.detector.DetectorSettings;
 import io.andiag.batch.profile.ProfileSettings;
 import io.andiag.batch.publish.PublishSettings;
+import io.andiag.batch.router.RouterSettings;
 import io.andiag.batch.spark.BatchSpark;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +32,10 @@ import java.util.concurrent.Callable;
         description = {
                 "The nightly (day+1) training: builds the parameter set that serves the day after --date from the",
                 "history that ends with --date, and publishes it under <lake>/params/.",
-                "Without a subcommand runs: ingest (only with --input), profile, noise, train-detector, publish."},
+                "Without a subcommand runs: ingest (only with --input), profile, noise, train-detector, train-router, validate,", "publish."},
         subcommands = {IngestCommand.class, StepCommands.Profile.class, StepCommands.Noise.class, StepCommands.TrainDetector.class,
-                StepCommands.Validate.class, StepCommands.Publish.class, CommandLine.HelpCommand.class})
+                StepCommands.TrainRouter.class, TrainBootstrapRouterCommand.class, StepCommands.Validate.class, StepCommands.Publish.class,
+                CommandLine.HelpCommand.class})
 public final class BatchCli implements Callable<Integer> {
 
     public static final int EXIT_REFUSED = 1;
@@ -56,6 +58,9 @@ public final class BatchCli implements Callable<Integer> {
 
     @Mixin
     StepOptions.Detector detector;
+
+    @Mixin
+    StepOptions.Router router;
 
     @Mixin
     StepOptions.Publish publish;
@@ -96,6 +101,7 @@ public final class BatchCli implements Callable<Integer> {
         DetectionConfig config = StepCommands.usage(cmd, detection::config);
         ProfileSettings profileSettings = StepCommands.usage(cmd, profile::settings);
         DetectorSettings detectorSettings = StepCommands.usage(cmd, detector::settings);
+        RouterSettings routerSettings = StepCommands.usage(cmd, router::settings);
         PublishSettings publishSettings = StepCommands.usage(cmd, publish::settings);
         IngestJob.Options ingestOptions = ingest.inputs.isEmpty() ? null : StepCommands.usage(cmd, () -> ingest.toJobOptions(run.date()));
         try (BatchSpark.Handle spark = BatchSpark.open("andiag-batch", common.master, common.shufflePartitions)) {
@@ -109,6 +115,7 @@ public final class BatchCli implements Callable<Integer> {
             StepCommands.runProfile(spark, run, config, profileSettings);
             StepCommands.runNoise(spark, run, config);
             StepCommands.runDetector(spark, run, config, detectorSettings);
+            StepCommands.runRouter(spark, run, config, routerSettings, cmd.getOut());
         }
         StepCommands.runValidate(run, publishSettings, cmd.getOut());
         StepCommands.runPublish(run, publishSettings, cmd.getOut());

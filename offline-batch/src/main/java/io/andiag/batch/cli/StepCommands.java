@@ -12,6 +12,8 @@ import io.andiag.batch.publish.PublishJob;
 import io.andiag.batch.publish.PublishSettings;
 import io.andiag.batch.publish.QualityGate;
 import io.andiag.batch.publish.ValidateJob;
+import io.andiag.batch.router.RouterSettings;
+import io.andiag.batch.router.TrainRouterJob;
 import io.andiag.batch.spark.BatchSpark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,6 +56,14 @@ final class StepCommands {
         StepReport report = new StepReport(TrainDetectorJob.STEP);
         TrainDetectorJob.run(spark.session(), run, config, settings, report);
         report.finishAndSave(run.candidateDir());
+    }
+
+    static void runRouter(BatchSpark.Handle spark, BatchRun run, DetectionConfig config, RouterSettings settings, PrintWriter out) {
+        StepReport report = new StepReport(TrainRouterJob.STEP);
+        TrainRouterJob.Result result = TrainRouterJob.run(spark.session(), run, config, settings, report);
+        report.finishAndSave(run.candidateDir());
+        result.summary().forEach(out::println);
+        out.flush();
     }
 
     static String runPublish(BatchRun run, PublishSettings settings, PrintWriter out) {
@@ -140,6 +150,33 @@ final class StepCommands {
             DetectorSettings settings = usage(spec.commandLine(), detector::settings);
             try (BatchSpark.Handle spark = BatchSpark.open("andiag-batch-train-detector", common.master, common.shufflePartitions)) {
                 runDetector(spark, run, config, settings);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "train-router", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Replays detection over the history with the candidate's detector, builds the emitted region-minutes,",
+                    "joins them with the labels and trains the routing hierarchy (MLlib GBT) into the candidate's router/;",
+                    "prints held-out per-team precision/recall. Without labels it ships the bundled bootstrap router.",
+                    "Writes SELF labels (labels_self/) and the review list (review/) of --date. Needs train-detector."})
+    static final class TrainRouter implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        CommonOptions common;
+        @Mixin
+        StepOptions.Detection detection;
+        @Mixin
+        StepOptions.Router router;
+
+        @Override
+        public Integer call() {
+            BatchRun run = common.run(spec.commandLine(), Instant.now());
+            DetectionConfig config = usage(spec.commandLine(), detection::config);
+            RouterSettings settings = usage(spec.commandLine(), router::settings);
+            try (BatchSpark.Handle spark = BatchSpark.open("andiag-batch-train-router", common.master, common.shufflePartitions)) {
+                runRouter(spark, run, config, settings, spec.commandLine().getOut());
             }
             return 0;
         }

@@ -4,6 +4,7 @@ import io.andiag.batch.DetectionConfig;
 import io.andiag.batch.detector.DetectorSettings;
 import io.andiag.batch.profile.ProfileSettings;
 import io.andiag.batch.publish.PublishSettings;
+import io.andiag.batch.router.RouterSettings;
 import picocli.CommandLine.Option;
 
 import java.util.LinkedHashMap;
@@ -95,6 +96,45 @@ final class StepOptions {
 
         PublishSettings settings() {
             return new PublishSettings(minIps, minSeries, maxFlaggedShare, maxFlaggedRatio, maxPatternShare, maxPatternDrift, maxRecallDrop);
+        }
+    }
+
+    /** Options of train-router (and of train-bootstrap-router). */
+    static final class Router {
+        @Option(names = "--router-max-iter", paramLabel = "N", defaultValue = "" + RouterSettings.DEFAULT_MAX_ITER,
+                description = "GBT iterations (trees) per routing model (default: ${DEFAULT-VALUE}).")
+        int maxIter;
+
+        @Option(names = "--router-max-depth", paramLabel = "D", defaultValue = "" + RouterSettings.DEFAULT_MAX_DEPTH,
+                description = "GBT tree depth (default: ${DEFAULT-VALUE}).")
+        int maxDepth;
+
+        @Option(names = "--router-step-size", paramLabel = "ETA", defaultValue = "" + RouterSettings.DEFAULT_STEP_SIZE,
+                description = "GBT learning rate (default: ${DEFAULT-VALUE}).")
+        double stepSize;
+
+        @Option(names = "--router-seed", paramLabel = "SEED", defaultValue = "" + RouterSettings.DEFAULT_SEED,
+                description = "Seed of the GBTs and of the held-out split (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--holdout-share", paramLabel = "SHARE", defaultValue = "" + RouterSettings.DEFAULT_HOLDOUT_SHARE,
+                description = "Share of each team's labelled incidents held out for the evaluation (default: ${DEFAULT-VALUE}).")
+        double holdoutShare;
+
+        @Option(names = "--self-label-bar", paramLabel = "P", defaultValue = "" + RouterSettings.DEFAULT_SELF_LABEL_BAR,
+                description = "Routes of the last history day at or above this confidence become SELF labels (default: ${DEFAULT-VALUE}).")
+        double selfLabelBar;
+
+        @Option(names = "--self-label-min-minutes", paramLabel = "N", defaultValue = "" + RouterSettings.DEFAULT_SELF_LABEL_MIN_MINUTES,
+                description = "Fewest consecutive confident minutes (one region, one team) that make a SELF label (default: ${DEFAULT-VALUE}).")
+        int selfLabelMinMinutes;
+
+        @Option(names = "--min-labelled-incidents", paramLabel = "N", defaultValue = "" + RouterSettings.DEFAULT_MIN_LABELLED_INCIDENTS,
+                description = "Fewest labelled incidents (of 2+ teams) to train in the region; else the bootstrap router (default: ${DEFAULT-VALUE}).")
+        int minLabelledIncidents;
+
+        RouterSettings settings() {
+            return new RouterSettings(maxIter, maxDepth, stepSize, seed, holdoutShare, selfLabelBar, selfLabelMinMinutes, minLabelledIncidents);
         }
     }
 }

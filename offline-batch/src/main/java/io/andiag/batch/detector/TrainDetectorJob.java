@@ -318,7 +318,8 @@ public final class TrainDetectorJob {
         return ColdStartPrior.of(base, spread, settings.penalty(), settings.quality(), settings.level());
     }
 
-    static JavaPairRDD<String, Iterable<SeriesScoring>> scoring(Dataset<Row> profile, Dataset<Row> noise) {
+    /** Every profiled series with its scoring profile, keyed by IP, for a join with the IP's minute series (also train-router's replay). */
+    public static JavaPairRDD<String, Iterable<SeriesScoring>> scoring(Dataset<Row> profile, Dataset<Row> noise) {
         return profile.select(ParamsSchema.SERIES_KEY, ParamsSchema.FREQUENCY_LEVEL, ParamsSchema.QUALITY)
                 .join(noise, ParamsSchema.SERIES_KEY)
                 .select(ParamsSchema.SERIES_KEY, ParamsSchema.FREQUENCY_LEVEL, ParamsSchema.QUALITY, ParamsSchema.KIND, ParamsSchema.BASELINE,

@@ -11,6 +11,7 @@ import io.andiag.batch.StepReport;
 import io.andiag.batch.detector.TrainDetectorJob;
 import io.andiag.batch.noise.NoiseJob;
 import io.andiag.batch.profile.ProfileJob;
+import io.andiag.batch.router.TrainRouterJob;
 import io.andiag.batch.spark.LakeTables;
 import io.andiag.model.features.FeatureSchema;
 import io.andiag.model.lake.LakeLayout;
@@ -91,6 +92,11 @@ public final class PublishJob {
         }
         ObjectNode profile = reports.get(ProfileJob.STEP);
         ObjectNode detector = reports.get(TrainDetectorJob.STEP);
+        ObjectNode router = StepReport.load(candidate, TrainRouterJob.STEP);
+        checkRouter(run, router, detector);
+        if (router != null) {
+            reports.put(TrainRouterJob.STEP, router);
+        }
         checkHistory(run, profile);
         checkSameSettings(reports);
 
@@ -110,7 +116,6 @@ public final class PublishJob {
             throw new BatchException("insufficient input: " + series + " series with retransmissions in the history, at least "
                     + settings.minSeries() + " required (--min-series)");
         }
-        ObjectNode router = StepReport.load(candidate, QualityGate.ROUTER_STEP);
         return new Inspected(reports, rows, QualityGate.Metrics.fromReports(profile, detector, router));
     }
 
@@ -188,6 +193,27 @@ public final class PublishJob {
         rows.forEach((t, n) -> report.wrote(t, target.resolve(t).toString(), n));
         LOG.info("{}: LATEST -> {}", STEP, version);
         return version;
+    }
+
+    /**
+     * A candidate's {@code router/} must come from a train-router run on this candidate's detector (train-detector re-run
+     * after train-router leaves a stale router): refuse otherwise. No router/ is fine (the speed layer keeps the rules).
+     */
+    static void checkRouter(BatchRun run, ObjectNode router, ObjectNode detector) {
+        Path dir = run.candidateDir().resolve(ParamsLayout.ROUTER);
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        String rerun = ": re-run `andiag batch " + TrainRouterJob.STEP + " --lake " + run.lake() + " --date " + run.date() + "`";
+        if (router == null) {
+            throw new BatchException("the candidate has a router/ (" + dir + ") but no report of step " + TrainRouterJob.STEP + rerun);
+        }
+        double used = router.path("stats").path("detector_threshold").asDouble(Double.NaN);
+        double current = detector.path("stats").path("calibration").path("threshold").asDouble(Double.NaN);
+        if (used != current) {
+            throw new BatchException("the candidate's router/ was trained on the replay of another detector (threshold " + used
+                    + ", the candidate's is " + current + ")" + rerun);
+        }
     }
 
     private static void checkHistory(BatchRun run, ObjectNode profile) {
@@ -297,6 +323,10 @@ public final class PublishJob {
         d.set("training", detectorStats.path("training").deepCopy());
         d.set("cold_start_prior", detectorStats.path("cold_start_prior").deepCopy());
         d.set("settings", profileStats.path("settings").deepCopy());
+        ObjectNode routerReport = reports.get(TrainRouterJob.STEP);
+        if (routerReport != null) {
+            d.set("router", routerDetails((ObjectNode) routerReport.path("stats")));
+        }
         ObjectNode formats = d.putObject("formats");
         formats.put("feature_schema", FeatureSchema.VERSION);
         formats.put("noise_model", NoiseModel.FORMAT_VERSION);
@@ -308,6 +338,19 @@ public final class PublishJob {
             s.set("wrote", r.path("wrote").deepCopy());
         });
         return d;
+    }
+
+    /** The manifest's {@code router} section: where the router came from and how well it routes (docs/lake.md). */
+    static ObjectNode routerDetails(ObjectNode stats) {
+        ObjectNode r = JsonNodeFactory.instance.objectNode();
+        for (String field : List.of("router_source", "router_version", "router_source_reason", "detector_threshold", "router_settings",
+                "replay", "training", "heldout", "team_recall", "heldout_rules", "heldout_bootstrap", "labelled_bootstrap", "labelled_rules", "bootstrap",
+                "self_labels")) {
+            if (stats.has(field)) {
+                r.set(field, stats.get(field).deepCopy());
+            }
+        }
+        return r;
     }
 
     /** Copies a directory tree (data files, markers, checksums). */

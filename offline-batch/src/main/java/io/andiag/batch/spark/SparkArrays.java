@@ -30,6 +30,24 @@ public final class SparkArrays {
         throw new IllegalArgumentException("not an array of int: " + (value == null ? "null" : value.getClass().getName()));
     }
 
+    public static String[] strings(Object value) {
+        if (value instanceof String[] a) {
+            return a;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(o -> (String) o).toArray(String[]::new);
+        }
+        if (value instanceof scala.collection.Seq<?> seq) {
+            String[] out = new String[seq.size()];
+            scala.collection.Iterator<?> it = seq.iterator();
+            for (int i = 0; it.hasNext(); i++) {
+                out[i] = (String) it.next();
+            }
+            return out;
+        }
+        throw new IllegalArgumentException("not an array of string: " + (value == null ? "null" : value.getClass().getName()));
+    }
+
     public static double[] doubles(Object value) {
         if (value instanceof double[] a) {
             return a;

@@ -31,15 +31,19 @@ class BatchCliTest {
 
     @Test
     void shouldPrintHelpForTheBatchAndEveryStep() {
-        assertThat(run("--help").out()).contains("andiag batch", "ingest", "profile", "noise", "train-detector", "validate", "publish",
-                "--history-days");
-        for (String step : new String[] {"ingest", "profile", "noise", "train-detector", "validate", "publish"}) {
+        assertThat(run("--help").out()).contains("andiag batch", "ingest", "profile", "noise", "train-detector", "train-router", "validate",
+                "publish", "--history-days");
+        for (String step : new String[] {"ingest", "profile", "noise", "train-detector", "train-router", "train-bootstrap-router", "validate",
+                "publish"}) {
             Result r = run(step, "--help");
             assertThat(r.code()).as(step).isZero();
             assertThat(r.out()).as(step).contains("Usage:", step);
         }
         assertThat(run("train-detector", "--help").out()).contains("--pool-size", "--calibration-minutes", "--conf");
         assertThat(run("publish", "--help").out()).contains("--max-flagged-share", "--max-pattern-share", "--min-ips");
+        // the common options of every step (the Airflow DAG runs train-router like the others)
+        assertThat(run("train-router", "--help").out()).contains("--lake", "--date", "--history-days", "--master", "--conf",
+                "--self-label-bar", "--holdout-share", "--min-labelled-incidents");
         assertThat(run("validate", "--help").out()).contains("--max-flagged-share", "--max-flagged-ratio", "--max-pattern-share",
                 "--max-pattern-drift", "--max-recall-drop");
     }
@@ -55,6 +59,9 @@ class BatchCliTest {
         assertThat(run("train-detector", "--lake", tmp.toString(), "--date", "2026-11-21", "--conf", "detection.forest.trees=0").err())
                 .contains("detection.forest.trees");
         assertThat(run("--lake", tmp.toString(), "--date", "2026-11-21", "--history-days", "0").code()).isEqualTo(2);
+        Result badBar = run("train-router", "--lake", tmp.toString(), "--date", "2026-11-21", "--self-label-bar", "1.5");
+        assertThat(badBar.code()).isEqualTo(2);
+        assertThat(badBar.err()).contains("--self-label-bar must be in [0, 1], got 1.5");
     }
 
     @Test

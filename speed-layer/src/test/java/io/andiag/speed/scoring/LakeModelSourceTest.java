@@ -94,6 +94,36 @@ class LakeModelSourceTest {
         assertThat(holder.latest().version()).isEqualTo(next);
     }
 
+    /**
+     * A set that carries a router trained by the batch (the bootstrap router offline-batch ships, written by
+     * train-bootstrap-router with common-model's RouterModelIo, as train-router writes router/): the scoring model
+     * routes with it; a set whose router/ is broken is refused and the previous set keeps serving.
+     */
+    @Test
+    void shouldServeTheTrainedRouterOfASetAndRefuseABrokenOne() throws IOException {
+        Path trained = Path.of("..", "offline-batch", "src", "main", "resources", "io", "andiag", "batch", "router", "bootstrap")
+                .toAbsolutePath().normalize();
+        String withRouter = publishCopy("2099-01-04-20990104T000000Z");
+        Path manifest = lake.resolve("params").resolve(withRouter).resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replace(good, withRouter));
+        copy(trained, lake.resolve("params").resolve(withRouter).resolve("router"));
+
+        ParamsWatcher watcher = new ParamsWatcher(new LakeModelSource(lake), metrics);
+        ScoringModelHolder holder = watcher.start();
+        assertThat(holder.latest().version()).isEqualTo(withRouter);
+        assertThat(holder.latest().router()).isInstanceOf(io.andiag.model.routing.HierarchicalRouter.class);
+        assertThat(holder.latest().router().version()).startsWith("bootstrap-");
+
+        String broken = "2099-01-05-20990105T000000Z";
+        copy(lake.resolve("params").resolve(withRouter), lake.resolve("params").resolve(broken));
+        Files.writeString(lake.resolve("params/LATEST"), broken + "\n");
+        Path brokenManifest = lake.resolve("params").resolve(broken).resolve("manifest.json");
+        Files.writeString(brokenManifest, Files.readString(brokenManifest).replace(withRouter, broken));
+        Files.writeString(lake.resolve("params").resolve(broken).resolve("router").resolve("router.json"), "{\"format\": \"nope\"}");
+        assertThat(watcher.poll()).isFalse();
+        assertThat(holder.latest().version()).as("the set with a broken router is refused").isEqualTo(withRouter);
+    }
+
     private String publishCopy(String version) throws IOException {
         copy(lake.resolve("params").resolve(good), lake.resolve("params").resolve(version));
         Files.writeString(lake.resolve("params/LATEST"), version + "\n");
