@@ -21,8 +21,9 @@ import java.util.Objects;
 public record BatchRun(Path lake, LocalDate date, int historyDays, Instant runStart) {
 
     /**
-     * Three days: the least on which common-model's ShapeAnalyzer sees a daily cycle (its centred 24-hour moving
-     * average needs two days of detrended hours).
+     * Three days: the least on which the noise fitter's deseasonalised hourly means exist (their centred 24-hour
+     * moving average needs two days of detrended hours); the profile's event-count seasonality works on fewer, with
+     * wider bounds.
      */
     public static final int DEFAULT_HISTORY_DAYS = 3;
     public static final int MAX_HISTORY_DAYS = 90;

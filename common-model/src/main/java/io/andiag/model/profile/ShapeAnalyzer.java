@@ -7,8 +7,11 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * Computes {@link ShapeFeatures} (definitions there and in docs/detection.md) from a series' hourly means.
- * Deterministic; allocates a few arrays of the window's hour count per call (batch only).
+ * Computes {@link ShapeFeatures} (definitions there and in docs/detection.md): cv and trend from the series' hourly
+ * means, seasonality and mean_shift from its hourly event counts ({@link RateShape}), because hourly means of a
+ * sparse series (a few events in three days) carry almost no shape; and the hourly decomposition the noise fitter's
+ * change points run on ({@link #decompose}). Deterministic; allocates a few arrays of the window's hour count per call
+ * (batch only), never a dense minute array.
  */
 public final class ShapeAnalyzer implements Serializable {
 
@@ -29,10 +32,29 @@ public final class ShapeAnalyzer implements Serializable {
     }
 
     public ShapeFeatures analyze(SparseMinuteSeries series) {
-        return decompose(series.hourly()).features();
+        HourlyAggregate agg = series.hourly();
+        HourlyShape hourly = decompose(agg);
+        int n = hourly.size();
+        if (n < 2 || series.nonZeroCount() == 0) {
+            return ShapeFeatures.NONE;
+        }
+        double[] mean = hourly.mean();
+        double mu = 0;
+        for (double v : mean) {
+            mu += v;
+        }
+        mu /= n;
+        double var = 0;
+        for (double v : mean) {
+            var += (v - mu) * (v - mu);
+        }
+        double cv = mu > 0 ? Math.sqrt(var / n) / mu : 0.0;
+        double trend = mu > 0 ? slope(hourly.validHour(), mean) * agg.hours() / mu : 0.0;
+        RateShape.Result rate = new RateShape(settings.minSegmentHours(), settings.sparseShareMax()).fit(series, agg);
+        return new ShapeFeatures(cv, rate.amplitudeLow(), rate.shiftLow(), trend);
     }
 
-    /** Valid hourly means, their deseasonalised values and the shape features. */
+    /** Valid hourly means and their deseasonalised values (the input of the noise fitter's change points). */
     public HourlyShape decompose(HourlyAggregate agg) {
         int hours = agg.hours();
         double[] m = new double[hours];
@@ -52,46 +74,26 @@ public final class ShapeAnalyzer implements Serializable {
             }
         }
         if (n < 2) {
-            return new HourlyShape(validHour, mean, mean.clone(), ShapeFeatures.NONE);
+            return new HourlyShape(validHour, mean, mean.clone());
         }
-
-        double mu = 0;
-        for (double v : mean) {
-            mu += v;
-        }
-        mu /= n;
-        double var = 0;
-        for (double v : mean) {
-            var += (v - mu) * (v - mu);
-        }
-        double sigma = Math.sqrt(var / n);
-        double cv = mu > 0 ? sigma / mu : 0.0;
-
         double[] seasonal = new double[DAY];
-        double seasonality = seasonality(agg, m, seasonal);
-
+        hourOfDayComponent(agg, m, seasonal);
         double[] deseasonalized = new double[n];
         for (int j = 0; j < n; j++) {
             deseasonalized[j] = mean[j] - seasonal[agg.hourOfDay(validHour[j])];
         }
-        double meanShift = ChangePoints.best(deseasonalized, 0, n, settings.minSegmentHours()).share();
-
-        double trend = mu > 0 ? slope(validHour, mean) * hours / mu : 0.0;
-        return new HourlyShape(validHour, mean, deseasonalized, new ShapeFeatures(cv, seasonality, meanShift, trend));
+        return new HourlyShape(validHour, mean, deseasonalized);
     }
 
     /**
-     * Strength of the daily cycle; fills {@code seasonal} with the centred hour-of-day component (0 for hours of day
-     * that have no detrended value).
+     * Fills {@code seasonal} with the centred hour-of-day component of the hourly means detrended by a centred 2x24
+     * moving average (0 for hours of day that have no detrended value).
      */
-    private static double seasonality(HourlyAggregate agg, double[] m, double[] seasonal) {
+    private static void hourOfDayComponent(HourlyAggregate agg, double[] m, double[] seasonal) {
         int hours = m.length;
-        double[] detrended = new double[hours];
         double[] sumByHod = new double[DAY];
         int[] countByHod = new int[DAY];
-        double squares = 0;
         for (int h = 0; h < hours; h++) {
-            detrended[h] = Double.NaN;
             if (Double.isNaN(m[h]) || h < HALF_DAY || h + HALF_DAY >= hours) {
                 continue;
             }
@@ -108,37 +110,20 @@ public final class ShapeAnalyzer implements Serializable {
             if (weight < MIN_MA_WEIGHT) {
                 continue;
             }
-            double d = m[h] - weighted / weight;
-            detrended[h] = d;
             int hod = agg.hourOfDay(h);
-            sumByHod[hod] += d;
+            sumByHod[hod] += m[h] - weighted / weight;
             countByHod[hod]++;
-            squares += m[h] * m[h];
         }
         int nD = 0;
         int k = 0;
-        double total = 0;
         for (int hod = 0; hod < DAY; hod++) {
             nD += countByHod[hod];
-            total += sumByHod[hod];
             if (countByHod[hod] > 0) {
                 k++;
             }
         }
         if (nD - k < 1) {
-            return 0.0;
-        }
-        double meanD = total / nD;
-        double ssD = 0;
-        double ssR = 0;
-        for (int h = 0; h < hours; h++) {
-            double d = detrended[h];
-            if (!Double.isNaN(d)) {
-                int hod = agg.hourOfDay(h);
-                double s = sumByHod[hod] / countByHod[hod];
-                ssD += (d - meanD) * (d - meanD);
-                ssR += (d - s) * (d - s);
-            }
+            return;
         }
         double seasonalMean = 0;
         for (int hod = 0; hod < DAY; hod++) {
@@ -150,11 +135,6 @@ public final class ShapeAnalyzer implements Serializable {
         for (int hod = 0; hod < DAY; hod++) {
             seasonal[hod] = countByHod[hod] > 0 ? sumByHod[hod] / countByHod[hod] - seasonalMean : 0.0;
         }
-        if (ssD <= 1e-12 * squares || ssD == 0) {
-            return 0.0;
-        }
-        double strength = 1.0 - (ssR / (nD - k)) / (ssD / (nD - 1));
-        return Math.max(0.0, Math.min(1.0, strength));
     }
 
     /** OLS slope of {@code y} against {@code x}. */

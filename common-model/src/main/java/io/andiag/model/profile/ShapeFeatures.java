@@ -4,20 +4,21 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * Shape of a series, computed by {@link ShapeAnalyzer} from its hourly means (mean count per observed minute in each
- * UTC hour with at least {@code detection.shape.min_minutes_per_hour} observed minutes; other hours are gaps).
- * Let m_1..m_N be those means in time order, with mean mu and population standard deviation sigma.
+ * Shape of a series, computed by {@link ShapeAnalyzer}. cv and trend describe its hourly means (mean count per
+ * observed minute in each UTC hour with at least {@code detection.shape.min_minutes_per_hour} observed minutes; other
+ * hours are gaps); m_1..m_N are those means in time order, with mean mu and population standard deviation sigma.
+ * seasonality and mean_shift come from the Poisson rate model of the series' hourly EVENT counts ({@link RateShape}:
+ * piecewise-constant level times one daily harmonic, bursts and incident hours discounted) and are LOWER CONFIDENCE
+ * BOUNDS of an effect size: they are high only when the effect is both large and visible in the events, so a series
+ * with a handful of events scores 0 whatever its true shape.
  *
  * @param cv          coefficient of variation sigma / mu of the hourly means; 0 when mu = 0. Non-negative; at most
  *                    sqrt(N - 1) because counts are non-negative.
- * @param seasonality strength of the daily cycle in [0, 1]: Wang-Smith-Hyndman's 1 - Var(R) / Var(S + R) on the
- *                    hourly means detrended by a centred 2x24 moving average (S = hour-of-day means of the detrended
- *                    values, R = what remains), with degrees-of-freedom corrected variances so that white noise
- *                    scores about 0. 0 with fewer than two days of detrended hours.
- * @param meanShift   strength of the best single level change in [0, 1]: the largest share of the variance of the
- *                    deseasonalised hourly means explained by splitting them into a before and an after segment of
- *                    at least {@code detection.shape.min_segment_hours} hours each (the CUSUM split); 1 for a pure
- *                    step, about 0.05 for white noise over a week, 0.75 for a straight ramp.
+ * @param seasonality lower 3-sigma bound of the relative amplitude of the daily cycle, in [0, 1] (the rate is
+ *                    level * (1 + amplitude * cos(2 pi (t - peak) / 24 h))); pure noise scores 0 in 99 % of cases.
+ * @param meanShift   lower bound (3.5 standard errors of the log rate ratio) of the relative level change
+ *                    1 - smaller rate / larger rate at the most significant change point, in [0, 1): 0.5 for a
+ *                    doubling, 0.75 for a factor of 4, 0 when no change is visible.
  * @param trend       OLS slope of the hourly means per hour, times the window length in hours, divided by mu: the
  *                    relative change over the window (signed; 0 when mu = 0).
  */

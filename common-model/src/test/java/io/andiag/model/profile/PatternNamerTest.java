@@ -22,12 +22,12 @@ class PatternNamerTest {
 
     @Test
     void shouldNameCentroidsByThresholds() {
-        assertThat(namer.name(new double[] {0.3, 0.1, 0.1, 0.0})).isEqualTo(Pattern.STABLE);
+        assertThat(namer.name(new double[] {0.3, 0.04, 0.29, 0.0})).isEqualTo(Pattern.STABLE);
         assertThat(namer.name(new double[] {0.6, 0.9, 0.1, 0.0})).isEqualTo(Pattern.SEASONAL);
-        assertThat(namer.name(new double[] {0.6, 0.1, 0.9, 1.8})).isEqualTo(Pattern.MEAN_SHIFT);
+        assertThat(namer.name(new double[] {0.6, 0.0, 0.9, 1.8})).isEqualTo(Pattern.MEAN_SHIFT);
         assertThat(namer.name(new double[] {0.9, 0.6, 0.7, 1.0})).isEqualTo(Pattern.HYBRID);
-        // thresholds are inclusive (defaults 0.25)
-        assertThat(namer.name(new double[] {0, 0.25, 0.25, 0})).isEqualTo(Pattern.HYBRID);
+        // thresholds are inclusive (defaults: seasonality 0.05, mean_shift 0.30)
+        assertThat(namer.name(new double[] {0, 0.05, 0.30, 0})).isEqualTo(Pattern.HYBRID);
     }
 
     @Test
