@@ -62,6 +62,11 @@ final class StopSignal {
         }
     }
 
+    /** True once a stop was requested (for commands that poll instead of blocking in {@link #await}). */
+    boolean isRequested() {
+        return requested.get();
+    }
+
     /** Blocks until {@link #request} is called; returns the reason. */
     String await() throws InterruptedException {
         stopRequested.await();
