@@ -175,28 +175,36 @@ public final class TrainDetectorJob {
         double zeroScore = forest.score(coldStartZeroVector(extractor, prior, run.historyStartMs()));
         Broadcast<IsolationForest> forestB = jsc.broadcast(forest);
         Broadcast<boolean[]> maskB = jsc.broadcast(calMask);
-        JavaPairRDD<Integer, Double> ipScores = ips.flatMapToPair(t -> ipMinuteScores(t._2()._1(), t._2()._2(), extractor,
-                forestB.value(), maskB.value(), incidentsB.value(), zeroScore).iterator()).persist(StorageLevel.MEMORY_AND_DISK_SER());
+        int partitions = spark.sparkContext().conf().getInt("spark.sql.shuffle.partitions", 8);
+        // Per calibration minute, the scores of every IP observed in it, as primitive arrays (no boxing per IP-minute).
+        JavaPairRDD<Integer, double[]> ipScores = ips.mapPartitionsToPair(it -> {
+            MinuteScores acc = new MinuteScores(minutes);
+            while (it.hasNext()) {
+                Tuple2<String, Tuple2<IpSeries, Optional<Iterable<SeriesScoring>>>> t = it.next();
+                ipMinuteScores(t._2()._1(), t._2()._2(), extractor, forestB.value(), maskB.value(), incidentsB.value(), zeroScore, acc);
+            }
+            return acc.drain();
+        }).reduceByKey(MinuteScores::concat, partitions).persist(StorageLevel.MEMORY_AND_DISK_SER());
         ThresholdCalibrator calibrator = new ThresholdCalibrator(calibrationSettings);
-        double[] perMinute = ipScores.groupByKey().map(t -> calibrator.minuteThreshold(toArray(t._2()))).collect().stream()
-                .mapToDouble(Double::doubleValue).toArray();
-        if (perMinute.length == 0) {
+        List<Tuple2<Integer, Double>> perMinuteThresholds = new ArrayList<>(
+                ipScores.mapToPair(t -> new Tuple2<>(t._1(), calibrator.minuteThreshold(t._2()))).collect());
+        if (perMinuteThresholds.isEmpty()) {
             throw new BatchException("no IP-minute of normal history to calibrate the threshold on");
         }
+        double[] perMinute = perMinuteThresholds.stream().sorted(Comparator.comparingInt(Tuple2::_1)).mapToDouble(Tuple2::_2).toArray();
         double threshold = calibrator.combine(perMinute);
-        List<Tuple2<Long, Long>> flaggedPerMinute = ipScores.groupByKey()
-                .map(t -> {
-                    double[] s = toArray(t._2());
-                    return new Tuple2<>((long) ThresholdCalibrator.flagged(s, threshold), (long) s.length);
-                }).collect();
+        List<Tuple2<Integer, long[]>> flaggedPerMinute = new ArrayList<>(ipScores
+                .mapToPair(t -> new Tuple2<>(t._1(), new long[] {ThresholdCalibrator.flagged(t._2(), threshold), t._2().length}))
+                .collect());
+        flaggedPerMinute.sort(Comparator.comparingInt(Tuple2::_1));
         double sumShare = 0;
         double maxShare = 0;
         long ipMinutes = 0;
-        for (Tuple2<Long, Long> f : flaggedPerMinute) {
-            double share = (double) f._1() / f._2();
+        for (Tuple2<Integer, long[]> f : flaggedPerMinute) {
+            double share = (double) f._2()[0] / f._2()[1];
             sumShare += share;
             maxShare = Math.max(maxShare, share);
-            ipMinutes += f._2();
+            ipMinutes += f._2()[1];
         }
         ThresholdCalibrator.Calibration calibration = new ThresholdCalibrator.Calibration(threshold, sumShare / flaggedPerMinute.size(),
                 maxShare, flaggedPerMinute.size(), ipMinutes);
@@ -378,9 +386,9 @@ public final class TrainDetectorJob {
         return pool;
     }
 
-    /** (minute, IP score) of every calibration minute the IP was observed in, outside labelled incidents. */
-    static List<Tuple2<Integer, Double>> ipMinuteScores(IpSeries ip, Optional<Iterable<SeriesScoring>> scoring, FeatureExtractor extractor,
-                                                        IsolationForest forest, boolean[] mask, IncidentWindows incidents, double zeroScore) {
+    /** Adds (minute, IP score) of every calibration minute the IP was observed in, outside labelled incidents. */
+    static void ipMinuteScores(IpSeries ip, Optional<Iterable<SeriesScoring>> scoring, FeatureExtractor extractor, IsolationForest forest,
+                               boolean[] mask, IncidentWindows incidents, double zeroScore, MinuteScores out) {
         int minutes = ip.minutes();
         double[] best = new double[minutes];
         java.util.Arrays.fill(best, Double.NEGATIVE_INFINITY);
@@ -397,7 +405,6 @@ public final class TrainDetectorJob {
         }
         boolean hasSilentSeries = profiled < RetxCounts.SLOTS;
         long[] ranges = incidents.of(ip.ip());
-        List<Tuple2<Integer, Double>> out = new ArrayList<>();
         long[] words = ip.observedWords();
         for (int m = 0; m < minutes; m++) {
             if (!mask[m] || (words[m >>> 6] & (1L << m)) == 0) {
@@ -406,10 +413,8 @@ public final class TrainDetectorJob {
             if (IncidentWindows.covers(ranges, ip.startMs() + m * 60_000L)) {
                 continue;
             }
-            double score = hasSilentSeries ? Math.max(best[m], zeroScore) : best[m];
-            out.add(new Tuple2<>(m, score));
+            out.add(m, hasSilentSeries ? Math.max(best[m], zeroScore) : best[m]);
         }
-        return out;
     }
 
     /** The feature vector of a silent minute of a series without a profile (cold start, count 0). */
@@ -439,16 +444,6 @@ public final class TrainDetectorJob {
             mask[idx[i]] = true;
         }
         return mask;
-    }
-
-    private static double[] toArray(Iterable<Double> values) {
-        List<Double> list = new ArrayList<>();
-        values.forEach(list::add);
-        double[] out = new double[list.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = list.get(i);
-        }
-        return out;
     }
 
     /** Mean and population standard deviation of each feature over the pool. */

@@ -124,7 +124,6 @@ public final class IngestJob {
     private static KindResult ingest(SparkSession spark, JavaSparkContext jsc, Path lake, IngestKind kind, List<String> files,
                                      String fallbackDt, StepReport report) {
         String table = kind.table();
-        report.read("json-lines:" + kind.name().toLowerCase(java.util.Locale.ROOT), files.size() + " file(s): " + abbreviate(files), -1);
         JavaRDD<String> fileRdd = jsc.parallelize(files, files.size());
 
         // Pass 2 first (small): rejects and per-file accepted counts, to know which partitions this run owns.
@@ -139,6 +138,10 @@ public final class IngestJob {
                 rejectedByReason.merge(r.getString(2), r.getLong(3), Long::sum);
             }
         }
+
+        long lines = acceptedByDt.values().stream().mapToLong(Long::longValue).sum()
+                + rejectedByReason.values().stream().mapToLong(Long::longValue).sum();
+        report.read("json-lines:" + kind.name().toLowerCase(java.util.Locale.ROOT), files.size() + " file(s): " + abbreviate(files), lines);
 
         // Pass 1: the good rows, into the dt partitions they belong to (only those partitions are replaced).
         Path tableDir = lake.resolve(table);

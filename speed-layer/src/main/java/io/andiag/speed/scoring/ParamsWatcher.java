@@ -52,8 +52,14 @@ public final class ParamsWatcher {
         if (holder == null) {
             throw new IllegalStateException("start() first");
         }
-        Optional<String> latest = source.latestVersion();
         String serving = holder.latest().version();
+        Optional<String> latest;
+        try {
+            latest = source.latestVersion();
+        } catch (RuntimeException e) {
+            refuse("LATEST", e.getMessage(), serving);
+            return false;
+        }
         if (latest.isEmpty() || latest.get().equals(serving) || latest.get().equals(refused)) {
             return false;
         }
@@ -66,10 +72,19 @@ public final class ParamsWatcher {
             LOG.info("parameter set {} loaded; scorers switch to it at their next minute (was {})", version, serving);
             return true;
         } catch (RuntimeException e) {
-            refused = version;
-            metrics.paramSetRefused();
-            LOG.error("refusing parameter set {}: {}; still serving {}", version, e.getMessage(), serving);
+            refuse(version, e.getMessage(), serving);
             return false;
         }
+    }
+
+    /** Counts and logs a refusal once per distinct problem, so a broken LATEST does not flood the log every poll. */
+    private void refuse(String what, String problem, String serving) {
+        String key = what + ": " + problem;
+        if (key.equals(refused) || what.equals(refused)) {
+            return;
+        }
+        refused = "LATEST".equals(what) ? key : what;
+        metrics.paramSetRefused();
+        LOG.error("refusing parameter set {}: {}; still serving {}", what, problem, serving);
     }
 }
