@@ -11,6 +11,7 @@ import io.andiag.speed.scoring.ParamsWatcher;
 import io.andiag.speed.scoring.ScoringModelHolder;
 import io.andiag.speed.stream.SpeedMetrics;
 import io.andiag.speed.stream.SpeedTopology;
+import io.andiag.speed.topics.InputPartitions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -57,7 +58,8 @@ public final class SpeedApp implements AutoCloseable {
         ParamsWatcher watcher = new ParamsWatcher(models, metrics);
         ScoringModelHolder holder = watcher.start();
 
-        Topology topology = SpeedTopology.build(config.topologySettings(), holder, directory, metrics, Clock.systemUTC());
+        int partitions = config.inputPartitions().orElseGet(() -> InputPartitions.of(config.streamsProperties()));
+        Topology topology = SpeedTopology.build(config.topologySettings(partitions), holder, directory, metrics, Clock.systemUTC());
         streams = new KafkaStreams(topology, config.streamsProperties());
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed; replacing it (state is restored from the changelogs)", e);

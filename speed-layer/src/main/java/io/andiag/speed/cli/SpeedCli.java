@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             BrokerCommand.class,
             SpeedCommand.class,
+            AlertsCommand.class,
             ArchiveCommand.class,
         })
 public final class SpeedCli implements Runnable {

@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
 
 /** {@code andiag speed}: runs the Kafka Streams application until Ctrl-C / SIGTERM. */
 @Command(name = "speed",
-        description = {"Score every series every minute from and.retx.counters and write and.abnormal and and.monitored.",
+        description = {"Score every series every minute from and.retx.counters and write and.abnormal and and.monitored;"
+                + " diagnose every region-minute with the sampled details of and.retx.details and write incident changes to and.alerts.",
                 "Serves the parameter set named by <lake>/params/LATEST and switches to a newly published one without a restart.",
                 "Metrics (Prometheus text) on http://127.0.0.1:<metrics-port>/metrics, health on /health."})
 final class SpeedCommand implements Callable<Integer> {

@@ -1,6 +1,8 @@
 package io.andiag.speed.ops;
 
 import io.andiag.model.codec.RejectReason;
+import io.andiag.model.incident.AlertStatus;
+import io.andiag.speed.stream.RegionMinuteClose;
 import io.andiag.speed.stream.SpeedMetrics;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -19,6 +21,9 @@ public final class PrometheusText {
     public static String render(SpeedMetrics m, String streamsState, Map<MetricName, ? extends Metric> kafkaMetrics) {
         PrometheusText p = new PrometheusText();
         p.counter("and_counters_in_total", "Counter records read from and.retx.counters.", m.countersIn());
+        p.counter("and_details_in_total", "Detail records read from and.retx.details.", m.detailsIn());
+        p.counter("and_details_stored_total", "Sampled details kept for the diagnosis.", m.detailsStored());
+        p.counter("and_details_over_cap_total", "Valid details not kept: their IP-minute already held the maximum.", m.detailsOverCap());
         p.header("and_deadletters_total", "Input records sent to and.deadletter, by reason.", "counter");
         for (RejectReason r : RejectReason.values()) {
             p.sample("and_deadletters_total{reason=\"" + r.code() + "\"}", m.deadLetters(r));
@@ -28,6 +33,17 @@ public final class PrometheusText {
         p.counter("and_series_cold_start_scored_total", "Series-minutes scored with the cold-start profile.", m.coldStartScored());
         p.counter("and_abnormal_out_total", "Abnormal series-minutes written to and.abnormal.", m.abnormalOutTotal());
         p.counter("and_scoring_seconds_total", "Time spent computing features and scores.", m.scoringNanos() / 1e9);
+        p.header("and_region_minutes_closed_total", "Region-minutes diagnosed, by how they closed.", "counter");
+        for (RegionMinuteClose how : RegionMinuteClose.values()) {
+            p.sample("and_region_minutes_closed_total{how=\"" + how.label() + "\"}", m.regionMinutesClosed(how));
+        }
+        p.counter("and_region_events_late_total", "Abnormal or monitored records for a region-minute already diagnosed (not diagnosed).", m.regionEventsLate());
+        p.counter("and_diagnosis_failures_total", "Region-minutes whose diagnosis failed (counted as quiet minutes; see the ERROR log).", m.diagnosisFailures());
+        p.counter("and_diagnosis_seconds_total", "Time spent closing and diagnosing region-minutes.", m.diagnosisNanos() / 1e9);
+        p.header("and_alerts_out_total", "Incident changes written to and.alerts, by status.", "counter");
+        for (AlertStatus s : AlertStatus.values()) {
+            p.sample("and_alerts_out_total{status=\"" + s.name() + "\"}", m.alertsOut(s));
+        }
         p.counter("and_param_sets_loaded_total", "Parameter sets loaded and put into service.", m.paramSetsLoaded());
         p.counter("and_param_sets_refused_total", "Parameter sets that failed to load or validate (the previous one kept serving).", m.paramSetsRefused());
         p.header("and_param_set_info", "The parameter set in service.", "gauge");

@@ -8,6 +8,7 @@ import io.andiag.model.forest.AnomalyDetector;
 import io.andiag.model.forest.IsolationForest;
 import io.andiag.model.record.RetxCounts;
 import io.andiag.model.record.SeriesKey;
+import io.andiag.model.routing.Router;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -24,13 +25,21 @@ public final class IndexedScoringModel implements ScoringModel {
     private final ScoringProfile coldStart;
     private final FeatureExtractor extractor;
     private final AnomalyDetector detector;
+    private final Router router;
+
+    /** A model routing with the rule router (a set without {@code router/}). */
+    public IndexedScoringModel(String version, Map<SeriesKey, ScoringProfile> profiles, ScoringProfile coldStart,
+                               AnomalyDetector detector, int windowMinutes) {
+        this(version, profiles, coldStart, detector, windowMinutes, Router.of(java.util.Optional.empty()));
+    }
 
     /**
      * @throws IllegalArgumentException when the forest was trained on other features than this build extracts
      */
     public IndexedScoringModel(String version, Map<SeriesKey, ScoringProfile> profiles, ScoringProfile coldStart,
-                               AnomalyDetector detector, int windowMinutes) {
+                               AnomalyDetector detector, int windowMinutes, Router router) {
         this.version = Objects.requireNonNull(version, "version");
+        this.router = Objects.requireNonNull(router, "router");
         this.coldStart = Objects.requireNonNull(coldStart, "coldStart");
         this.detector = Objects.requireNonNull(detector, "detector");
         FeatureSchema.requireCompatible(detector.forest().featureNames());
@@ -41,14 +50,14 @@ public final class IndexedScoringModel implements ScoringModel {
         this.byIp = index;
     }
 
-    /** The scoring view of a loaded (already validated) parameter set. */
-    public static IndexedScoringModel from(io.andiag.model.params.ParameterSet set) {
+    /** The scoring view of a loaded (already validated) parameter set, routing with {@code router}. */
+    public static IndexedScoringModel from(io.andiag.model.params.ParameterSet set, Router router) {
         Map<SeriesKey, ScoringProfile> profiles = new HashMap<>(set.noiseModels().size() * 2);
         for (SeriesKey key : set.noiseModels().keySet()) {
             profiles.put(key, set.scoringProfile(key));
         }
         return new IndexedScoringModel(set.version(), profiles, ScoringProfile.coldStart(set.coldStartPrior()),
-                set.detector(), set.detectorInfo().windowMinutes());
+                set.detector(), set.detectorInfo().windowMinutes(), router);
     }
 
     @Override
@@ -85,6 +94,11 @@ public final class IndexedScoringModel implements ScoringModel {
     @Override
     public double threshold() {
         return detector.threshold();
+    }
+
+    @Override
+    public Router router() {
+        return router;
     }
 
     /** Series profiled by this set. */

@@ -3,11 +3,13 @@ package io.andiag.speed.scoring;
 import io.andiag.model.features.FeatureExtractor;
 import io.andiag.model.features.ScoringProfile;
 import io.andiag.model.forest.IsolationForest;
+import io.andiag.model.routing.Router;
 
 /**
- * Everything the scorer needs from one published parameter set, indexed for the hot path: the profile of a series
- * by (ip, slot) without building a key object, the cold-start profile for series the set does not know, the forest
- * and its threshold. Immutable once built; shared by every stream thread.
+ * Everything the speed layer needs from one published parameter set, indexed for the hot path: the profile of a
+ * series by (ip, slot) without building a key object, the cold-start profile for series the set does not know, the
+ * forest and its threshold, and the router of the diagnosis. Immutable once built; shared by every stream thread, and
+ * swapped whole, so a new set brings its router with it.
  */
 public interface ScoringModel {
 
@@ -29,4 +31,7 @@ public interface ScoringModel {
 
     /** Scores at or above it are abnormal. */
     double threshold();
+
+    /** The router of the set's {@code router/} (trained), or the rule router when the set has none. */
+    Router router();
 }

@@ -4,6 +4,7 @@ import io.andiag.model.features.FeatureSchema;
 import io.andiag.model.features.RecentWindow;
 import io.andiag.model.features.ScoringProfile;
 import io.andiag.model.record.AbnormalSeries;
+import io.andiag.model.record.DetailRecord;
 import io.andiag.model.record.MonitoredCount;
 import io.andiag.model.record.RetxCounts;
 import io.andiag.model.record.SeriesKey;
@@ -11,13 +12,12 @@ import io.andiag.speed.attributes.IpDirectory;
 import io.andiag.speed.scoring.ScoringModel;
 import io.andiag.speed.scoring.ScoringModelHolder;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,9 +36,10 @@ import java.util.Set;
  * series' short window. Series the parameter set profiled are scored every observed minute; series it does not know
  * are scored with the cold-start profile from their first retransmission until their window empties.
  *
- * <p>Also counts, per region, the IPs that closed a minute on this partition, and emits those counts when the
- * partition moves on to a later minute (the severity denominator; the latest record per region, minute and
- * partition is the count).
+ * <p>An IP-minute with abnormal series is emitted once, with all its abnormal series and the IP's sampled details of
+ * that minute (from {@value DetailRecorder#STORE}). The monitored-IP counts are kept by {@link MonitoredCounter} and
+ * emitted, for every known region, when the partition moves on to a later minute — always after that minute's
+ * abnormal records, which the region-minute diagnosis relies on.
  */
 public final class SeriesScorer implements ProcessorSupplier<String, IpMinute, String, ScorerOutput> {
 
@@ -50,18 +52,21 @@ public final class SeriesScorer implements ProcessorSupplier<String, IpMinute, S
     private final ScoringModelHolder models;
     private final IpDirectory directory;
     private final SpeedMetrics metrics;
+    private final StoreKind stores;
 
-    public SeriesScorer(ScoringModelHolder models, IpDirectory directory, SpeedMetrics metrics) {
+    public SeriesScorer(ScoringModelHolder models, IpDirectory directory, SpeedMetrics metrics, StoreKind stores) {
         this.models = models;
         this.directory = directory;
         this.metrics = metrics;
+        this.stores = stores;
     }
 
+    /** In a fixed order (not {@code Set.of}, whose order changes from JVM to JVM), so describe() is stable. */
     @Override
     public Set<StoreBuilder<?>> stores() {
-        return Set.of(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SERIES_STATE_STORE), Serdes.String(), Serdes.ByteArray()),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MONITORED_STORE), Serdes.String(), Serdes.Integer()));
+        return new LinkedHashSet<>(List.of(
+                Stores.keyValueStoreBuilder(stores.keyValue(SERIES_STATE_STORE), Serdes.String(), Serdes.ByteArray()),
+                Stores.keyValueStoreBuilder(stores.keyValue(MONITORED_STORE), Serdes.String(), Serdes.Integer())));
     }
 
     @Override
@@ -74,7 +79,8 @@ public final class SeriesScorer implements ProcessorSupplier<String, IpMinute, S
         private final double[] features = FeatureSchema.newVector();
         private ProcessorContext<String, ScorerOutput> context;
         private KeyValueStore<String, byte[]> seriesState;
-        private KeyValueStore<String, Integer> monitored;
+        private ReadOnlyWindowStore<String, byte[]> details;
+        private MonitoredCounter monitored;
         private ScoringModel active;
         private long currentMinute = Long.MIN_VALUE;
         private int partition;
@@ -83,17 +89,20 @@ public final class SeriesScorer implements ProcessorSupplier<String, IpMinute, S
         public void init(ProcessorContext<String, ScorerOutput> context) {
             this.context = context;
             this.seriesState = context.getStateStore(SERIES_STATE_STORE);
-            this.monitored = context.getStateStore(MONITORED_STORE);
-            this.active = models.latest();
+            this.details = context.getStateStore(DetailRecorder.STORE);
             this.partition = context.taskId().partition();
+            this.monitored = new MonitoredCounter(context.getStateStore(MONITORED_STORE), directory, partition);
+            this.active = models.latest();
         }
 
         @Override
         public void process(Record<String, IpMinute> record) {
             String ip = record.key();
             long minute = record.value().minute();
+            for (MonitoredCount m : monitored.advanceTo(minute)) {
+                context.forward(new Record<>(m.region(), (ScorerOutput) new ScorerOutput.Monitored(m), record.timestamp()));
+            }
             if (minute > currentMinute) {
-                emitMonitoredBefore(minute, record.timestamp());
                 currentMinute = minute;
                 ScoringModel latest = models.latest();
                 if (latest != active) {
@@ -104,16 +113,21 @@ public final class SeriesScorer implements ProcessorSupplier<String, IpMinute, S
             }
             metrics.ipMinuteClosed();
             String region = directory.regionOf(ip);
-            String monitoredKey = region + '|' + minute;
-            Integer seen = monitored.get(monitoredKey);
-            monitored.put(monitoredKey, seen == null ? 1 : seen + 1);
-            score(ip, region, minute, record.value().counts(), record.timestamp());
+            monitored.count(region, minute);
+            List<AbnormalSeries> abnormal = score(ip, region, minute, record.value().counts());
+            if (!abnormal.isEmpty()) {
+                List<DetailRecord> sampled = DetailList.fromBytes(details.fetch(ip, minute));
+                context.forward(new Record<>(ip, (ScorerOutput) new ScorerOutput.AbnormalIp(ip, minute, region, abnormal, sampled),
+                        record.timestamp()));
+            }
         }
 
-        private void score(String ip, String region, long minute, MinuteCounts counts, long timestamp) {
+        /** Scores every series of the IP-minute and returns the abnormal ones (usually none). */
+        private List<AbnormalSeries> score(String ip, String region, long minute, MinuteCounts counts) {
             long start = System.nanoTime();
             ScoringModel model = active;
             SeriesWindows.read(seriesState.get(ip), windows);
+            List<AbnormalSeries> abnormal = List.of();
             int scored = 0;
             int coldStart = 0;
             for (int slot = 0; slot < RetxCounts.SLOTS; slot++) {
@@ -135,7 +149,10 @@ public final class SeriesScorer implements ProcessorSupplier<String, IpMinute, S
                 double score = model.forest().score(features);
                 scored++;
                 if (score >= model.threshold()) {
-                    emitAbnormal(ip, slot, region, minute, count, profile, score, cold, model, timestamp);
+                    if (abnormal.isEmpty()) {
+                        abnormal = new ArrayList<>(2);
+                    }
+                    abnormal.add(abnormal(ip, slot, region, minute, count, profile, score, cold, model));
                 }
             }
             byte[] state = SeriesWindows.write(windows);
@@ -145,6 +162,7 @@ public final class SeriesScorer implements ProcessorSupplier<String, IpMinute, S
                 seriesState.put(ip, state);
             }
             metrics.scored(scored, coldStart, System.nanoTime() - start);
+            return abnormal;
         }
 
         /** A cold-start window whose newest minute has slid out of the short window holds nothing useful. */
@@ -152,38 +170,16 @@ public final class SeriesScorer implements ProcessorSupplier<String, IpMinute, S
             return w.isEmpty() || w.newestMinuteTs() <= minute - (long) w.capacity() * MINUTE_MS;
         }
 
-        private void emitAbnormal(String ip, int slot, String region, long minute, int count, ScoringProfile profile,
-                                  double score, boolean cold, ScoringModel model, long timestamp) {
+        private AbnormalSeries abnormal(String ip, int slot, String region, long minute, int count, ScoringProfile profile,
+                                        double score, boolean cold, ScoringModel model) {
             Map<String, Double> named = new LinkedHashMap<>();
             for (int i = 0; i < FeatureSchema.SIZE; i++) {
                 named.put(FeatureSchema.NAMES.get(i), features[i]);
             }
             SeriesKey key = new SeriesKey(ip, RetxCounts.scenarioOf(slot), RetxCounts.typeOf(slot));
-            AbnormalSeries abnormal = new AbnormalSeries(minute, key, region, count, profile.noise().expected(minute),
-                    profile.noise().spread(minute), score, model.threshold(), cold, named, model.version());
             metrics.abnormalOut();
-            context.forward(new Record<>(ip, (ScorerOutput) new ScorerOutput.Abnormal(abnormal), timestamp));
-        }
-
-        private void emitMonitoredBefore(long minute, long timestamp) {
-            List<KeyValue<String, Integer>> done = new ArrayList<>();
-            try (KeyValueIterator<String, Integer> it = monitored.all()) {
-                while (it.hasNext()) {
-                    KeyValue<String, Integer> kv = it.next();
-                    int bar = kv.key.lastIndexOf('|');
-                    if (Long.parseLong(kv.key.substring(bar + 1)) < minute) {
-                        done.add(kv);
-                    }
-                }
-            }
-            for (KeyValue<String, Integer> kv : done) {
-                int bar = kv.key.lastIndexOf('|');
-                String region = kv.key.substring(0, bar);
-                long m = Long.parseLong(kv.key.substring(bar + 1));
-                context.forward(new Record<>(region,
-                        (ScorerOutput) new ScorerOutput.Monitored(new MonitoredCount(m, region, kv.value, partition)), timestamp));
-                monitored.delete(kv.key);
-            }
+            return new AbnormalSeries(minute, key, region, count, profile.noise().expected(minute),
+                    profile.noise().spread(minute), score, model.threshold(), cold, named, model.version());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.andiag.speed.stream;
 
 import io.andiag.model.codec.RejectReason;
+import io.andiag.model.incident.AlertStatus;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -14,6 +15,14 @@ import java.util.concurrent.atomic.LongAdder;
 public final class SpeedMetrics {
 
     private final LongAdder countersIn = new LongAdder();
+    private final LongAdder detailsIn = new LongAdder();
+    private final LongAdder detailsStored = new LongAdder();
+    private final LongAdder detailsOverCap = new LongAdder();
+    private final Map<RegionMinuteClose, LongAdder> regionMinutesClosed = new EnumMap<>(RegionMinuteClose.class);
+    private final LongAdder regionEventsLate = new LongAdder();
+    private final LongAdder diagnosisNanos = new LongAdder();
+    private final LongAdder diagnosisFailures = new LongAdder();
+    private final Map<AlertStatus, LongAdder> alertsOut = new EnumMap<>(AlertStatus.class);
     private final Map<RejectReason, LongAdder> deadLetters = new EnumMap<>(RejectReason.class);
     private final LongAdder ipMinutesClosed = new LongAdder();
     private final LongAdder seriesScored = new LongAdder();
@@ -28,10 +37,48 @@ public final class SpeedMetrics {
         for (RejectReason r : RejectReason.values()) {
             deadLetters.put(r, new LongAdder());
         }
+        for (AlertStatus s : AlertStatus.values()) {
+            alertsOut.put(s, new LongAdder());
+        }
+        for (RegionMinuteClose c : RegionMinuteClose.values()) {
+            regionMinutesClosed.put(c, new LongAdder());
+        }
     }
 
     public void counterIn() {
         countersIn.increment();
+    }
+
+    public void detailIn() {
+        detailsIn.increment();
+    }
+
+    public void detailStored() {
+        detailsStored.increment();
+    }
+
+    public void detailOverCap() {
+        detailsOverCap.increment();
+    }
+
+    /** A region-minute diagnosed, and how it was closed. */
+    public void regionMinuteClosed(RegionMinuteClose how, long nanos) {
+        regionMinutesClosed.get(how).increment();
+        diagnosisNanos.add(nanos);
+    }
+
+    /** An abnormal or monitored record for a region-minute that was already diagnosed. */
+    public void regionEventLate() {
+        regionEventsLate.increment();
+    }
+
+    /** A region-minute whose diagnosis threw (a bug): it counted as a quiet minute. */
+    public void diagnosisFailed() {
+        diagnosisFailures.increment();
+    }
+
+    public void alertOut(AlertStatus status) {
+        alertsOut.get(status).increment();
     }
 
     public void deadLetter(RejectReason reason) {
@@ -63,6 +110,38 @@ public final class SpeedMetrics {
 
     public long countersIn() {
         return countersIn.sum();
+    }
+
+    public long detailsIn() {
+        return detailsIn.sum();
+    }
+
+    public long detailsStored() {
+        return detailsStored.sum();
+    }
+
+    public long detailsOverCap() {
+        return detailsOverCap.sum();
+    }
+
+    public long regionMinutesClosed(RegionMinuteClose how) {
+        return regionMinutesClosed.get(how).sum();
+    }
+
+    public long regionEventsLate() {
+        return regionEventsLate.sum();
+    }
+
+    public long diagnosisNanos() {
+        return diagnosisNanos.sum();
+    }
+
+    public long diagnosisFailures() {
+        return diagnosisFailures.sum();
+    }
+
+    public long alertsOut(AlertStatus status) {
+        return alertsOut.get(status).sum();
     }
 
     public long deadLetters(RejectReason reason) {

@@ -1,8 +1,10 @@
 package io.andiag.speed.stream;
 
 import io.andiag.model.codec.AbnormalCodec;
+import io.andiag.model.codec.AlertCodec;
 import io.andiag.model.codec.DeadLetterCodec;
 import io.andiag.model.codec.MonitoredCountCodec;
+import io.andiag.model.incident.IncidentAlert;
 import io.andiag.model.record.AbnormalSeries;
 import io.andiag.model.record.DeadLetter;
 import io.andiag.model.record.MonitoredCount;
@@ -39,6 +41,12 @@ public final class SpeedSerdes {
 
     public static Serde<MonitoredCount> monitoredCount() {
         MonitoredCountCodec codec = new MonitoredCountCodec();
+        return of(codec::encode, bytes -> codec.decode(bytes).value());
+    }
+
+    /** {@code and.alerts} values: common-model's alert JSON. */
+    public static Serde<IncidentAlert> alert() {
+        AlertCodec codec = new AlertCodec();
         return of(codec::encode, bytes -> codec.decode(bytes).value());
     }
 

@@ -1,9 +1,15 @@
 package io.andiag.speed.stream;
 
 import io.andiag.model.codec.CounterCodec;
+import io.andiag.model.codec.DetailCodec;
 import io.andiag.model.codec.TimestampBounds;
 import io.andiag.model.record.CounterRecord;
+import io.andiag.model.record.DeadLetter;
+import io.andiag.model.record.DetailRecord;
 import io.andiag.speed.attributes.IpDirectory;
+import io.andiag.speed.diagnosis.RegionEvent;
+import io.andiag.speed.diagnosis.RegionEventSerde;
+import io.andiag.speed.diagnosis.RegionMinuteDiagnoser;
 import io.andiag.speed.scoring.ScoringModelHolder;
 import io.andiag.speed.topics.AndTopics;
 import org.apache.kafka.common.serialization.Serde;
@@ -19,6 +25,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.Suppressed;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.WindowStore;
@@ -28,14 +35,25 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The speed layer's topology: counters → validation (bad → dead letters) → one-minute event-time windows per IP
- * (closed after the grace period) → scoring of every series of the IP → {@code and.abnormal} and per region-minute
- * monitored counts. Every processor, store and branch is named, so a refactoring never silently orphans a changelog
- * (the names are pinned by a snapshot test of {@code describe()}).
+ * The speed layer's topology.
+ * <ol>
+ *   <li>Counters and details (co-partitioned by source IP) are validated by one {@link InputValidator} each; bad
+ *       records of both go to {@code and.deadletter}.</li>
+ *   <li>Details are kept per IP and minute ({@link DetailRecorder}); counters go through one-minute event-time windows
+ *       per IP (closed after the grace period) to the {@link SeriesScorer}, which writes {@code and.abnormal} and the
+ *       per region-minute monitored counts ({@code and.monitored}), and attaches each abnormal IP-minute's details.</li>
+ *   <li>The scorer's output is re-keyed by region through one named repartition topic ({@value #REGION_MINUTES}),
+ *       where {@link RegionMinuteDiagnoser} closes each region-minute, diagnoses it and writes incident changes to
+ *       {@code and.alerts}.</li>
+ * </ol>
+ * Every processor, store, branch and internal topic is named, so a refactoring never silently orphans a changelog (the
+ * names are pinned by a snapshot test of {@code describe()}).
  */
 public final class SpeedTopology {
 
     public static final String MINUTE_COUNTS_STORE = "minute-counts";
+    /** The region-keyed repartition of the scorer's output (topic {@code <application.id>-region-minutes-repartition}). */
+    public static final String REGION_MINUTES = "region-minutes";
 
     private SpeedTopology() {
     }
@@ -43,43 +61,68 @@ public final class SpeedTopology {
     public static Topology build(TopologySettings settings, ScoringModelHolder models, IpDirectory directory,
                                  SpeedMetrics metrics, Clock clock) {
         StreamsBuilder builder = new StreamsBuilder();
-        CounterCodec codec = new CounterCodec(TimestampBounds.of(clock, settings.maxFuture()));
+        TimestampBounds bounds = TimestampBounds.of(clock, settings.maxFuture());
+        CounterCodec codec = new CounterCodec(bounds);
         Serde<CounterRecord> counterSerde = Serdes.serdeFrom(
                 (topic, r) -> r == null ? null : codec.encode(r),
                 (topic, bytes) -> bytes == null ? null : codec.decode(bytes).value());
+        long graceMs = settings.grace().toMillis();
 
-        Map<String, KStream<String, Validated>> validated = builder
+        Map<String, KStream<String, Validated<CounterRecord>>> counters = builder
                 .stream(AndTopics.RETX_COUNTERS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("counters-source"))
-                .processValues(new CounterValidator(codec, settings.grace().toMillis(), clock, metrics), Named.as("validate-counters"))
+                .processValues(new InputValidator<>(WireInput.counters(codec), graceMs, clock, metrics), Named.as("validate-counters"))
                 .split(Named.as("counters-"))
                 .branch((ip, v) -> v instanceof Validated.Refused, Branched.as("refused"))
                 .defaultBranch(Branched.as("accepted"));
+        Map<String, KStream<String, Validated<DetailRecord>>> details = builder
+                .stream(AndTopics.RETX_DETAILS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("details-source"))
+                .processValues(new InputValidator<>(WireInput.details(new DetailCodec(bounds)), graceMs, clock, metrics),
+                        Named.as("validate-details"))
+                .split(Named.as("details-"))
+                .branch((ip, v) -> v instanceof Validated.Refused, Branched.as("refused"))
+                .defaultBranch(Branched.as("accepted"));
 
-        validated.get("counters-refused")
-                .mapValues(v -> ((Validated.Refused) v).deadLetter(), Named.as("dead-letter-payload"))
-                .to(AndTopics.DEADLETTER.name(), Produced.with(Serdes.String(), SpeedSerdes.deadLetter()).withName("dead-letter-sink"));
+        counters.get("counters-refused")
+                .mapValues(v -> ((Validated.Refused<CounterRecord>) v).deadLetter(), Named.as("dead-letter-payload"))
+                .merge(details.get("details-refused")
+                        .mapValues(v -> ((Validated.Refused<DetailRecord>) v).deadLetter(), Named.as("detail-dead-letter-payload")),
+                        Named.as("dead-letters"))
+                .to(AndTopics.DEADLETTER.name(), Produced.<String, DeadLetter>with(Serdes.String(), SpeedSerdes.deadLetter()).withName("dead-letter-sink"));
 
-        Map<String, KStream<String, ScorerOutput>> scored = validated.get("counters-accepted")
-                .mapValues(v -> ((Validated.Accepted) v).counter(), Named.as("accepted-counter"))
+        builder.addStateStore(DetailRecorder.storeBuilder(settings.stores(), settings.detailsRetention()));
+        details.get("details-accepted")
+                .mapValues(v -> ((Validated.Accepted<DetailRecord>) v).value(), Named.as("accepted-detail"))
+                .process(new DetailRecorder(settings.maxDetailsPerIpMinute(), metrics), Named.as("store-details"), DetailRecorder.STORE);
+
+        KStream<String, ScorerOutput> scored = counters.get("counters-accepted")
+                .mapValues(v -> ((Validated.Accepted<CounterRecord>) v).value(), Named.as("accepted-counter"))
                 .groupByKey(Grouped.with("counters-by-ip", Serdes.String(), counterSerde))
                 .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofMinutes(1), settings.grace()))
                 .aggregate(MinuteCounts::empty, (ip, counter, minute) -> minute.plus(counter), Named.as("minute-aggregate"),
                         Materialized.<String, MinuteCounts, WindowStore<Bytes, byte[]>>as(MINUTE_COUNTS_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(SpeedSerdes.minuteCounts()))
+                                .withKeySerde(Serdes.String()).withValueSerde(SpeedSerdes.minuteCounts())
+                                .withStoreType(settings.stores().dsl()))
                 .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()).withName("minute-close"))
                 .toStream(Named.as("closed-minutes"))
                 .map((window, counts) -> KeyValue.pair(window.key(), new IpMinute(window.window().start(), counts)), Named.as("ip-minute"))
-                .process(new SeriesScorer(models, directory, metrics), Named.as("score-series"))
-                .split(Named.as("scored-"))
-                .branch((k, v) -> v instanceof ScorerOutput.Abnormal, Branched.as("abnormal"))
-                .defaultBranch(Branched.as("monitored"));
+                .process(new SeriesScorer(models, directory, metrics, settings.stores()), Named.as("score-series"), DetailRecorder.STORE);
 
-        scored.get("scored-abnormal")
-                .mapValues(v -> ((ScorerOutput.Abnormal) v).series(), Named.as("abnormal-payload"))
+        Map<String, KStream<String, ScorerOutput>> outputs = scored
+                .split(Named.as("scored-"))
+                .branch((k, v) -> v instanceof ScorerOutput.AbnormalIp, Branched.as("abnormal"))
+                .defaultBranch(Branched.as("monitored"));
+        outputs.get("scored-abnormal")
+                .flatMapValues(v -> ((ScorerOutput.AbnormalIp) v).series(), Named.as("abnormal-payload"))
                 .to(AndTopics.ABNORMAL.name(), Produced.with(Serdes.String(), SpeedSerdes.abnormal()).withName("abnormal-sink"));
-        scored.get("scored-monitored")
+        outputs.get("scored-monitored")
                 .mapValues(v -> ((ScorerOutput.Monitored) v).count(), Named.as("monitored-payload"))
                 .to(AndTopics.MONITORED.name(), Produced.with(Serdes.String(), SpeedSerdes.monitoredCount()).withName("monitored-sink"));
+
+        scored.map((k, v) -> KeyValue.pair(v.region(), RegionEvent.of(v)), Named.as("region-event"))
+                .repartition(Repartitioned.<String, RegionEvent>as(REGION_MINUTES)
+                        .withKeySerde(Serdes.String()).withValueSerde(new RegionEventSerde()))
+                .process(new RegionMinuteDiagnoser(settings, models, directory, metrics), Named.as("diagnose-region-minutes"))
+                .to(AndTopics.ALERTS.name(), Produced.with(Serdes.String(), SpeedSerdes.alert()).withName("alerts-sink"));
 
         return builder.build();
     }

@@ -1,14 +1,17 @@
 package io.andiag.speed.stream;
 
-import io.andiag.model.record.CounterRecord;
 import io.andiag.model.record.DeadLetter;
 
-/** An input record after validation: accepted and decoded, or refused with its dead letter. Never both. */
-public sealed interface Validated {
+/**
+ * An input record after validation: accepted and decoded, or refused with its dead letter. Never both.
+ *
+ * @param <T> the decoded record type (counter or detail)
+ */
+public sealed interface Validated<T> {
 
-    record Accepted(CounterRecord counter) implements Validated {
+    record Accepted<T>(T value) implements Validated<T> {
     }
 
-    record Refused(DeadLetter deadLetter) implements Validated {
+    record Refused<T>(DeadLetter deadLetter) implements Validated<T> {
     }
 }

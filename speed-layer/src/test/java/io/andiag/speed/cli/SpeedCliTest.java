@@ -41,6 +41,16 @@ class SpeedCliTest {
         run("speed", "--help");
         assertThat(out.toString().replaceAll("\\s+", " "))
                 .contains("--bootstrap=HOST:PORT", "--lake=DIR", "Default: and-speed", "Default: 9464");
+        out.getBuffer().setLength(0);
+        run("alerts", "--help");
+        assertThat(out.toString().replaceAll("\\s+", " "))
+                .contains("--bootstrap=HOST:PORT", "--from-beginning", "--alertmanager=URL", "/api/v2/alerts", "Default: PT1M");
+    }
+
+    @Test
+    void shouldRejectANonHttpAlertmanagerUrlBeforeConnecting() {
+        assertThat(run("alerts", "--bootstrap", "127.0.0.1:1", "--alertmanager", "ftp://am:9093")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("--alertmanager", "ftp://am:9093");
     }
 
     @Test

@@ -115,6 +115,11 @@ class ParamsWatcherTest {
             public double threshold() {
                 return 1;
             }
+
+            @Override
+            public io.andiag.model.routing.Router router() {
+                return null;
+            }
         };
     }
 }

@@ -16,6 +16,7 @@ import io.andiag.model.record.Scenario;
 import io.andiag.model.record.SeriesKey;
 import io.andiag.speed.attributes.IpDirectory;
 import io.andiag.speed.scoring.ScoringModelHolder;
+import io.andiag.speed.testing.MemoryTempDirFactory;
 import io.andiag.speed.topics.AndTopics;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -53,7 +54,7 @@ class SpeedTopologyTest {
     private static final String NEW_CONTAINER = "10.0.9.9";
     private static final SeriesKey KNOWN_RTO = new SeriesKey(KNOWN, Scenario.INTRANET, RetxType.RTO);
 
-    @TempDir
+    @TempDir(factory = MemoryTempDirFactory.class)
     Path stateDir;
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC);
@@ -177,8 +178,21 @@ class SpeedTopologyTest {
         assertThat(otherRto.countAt(1)).as("the gap is absent, not a zero").isEqualTo(-1);
 
         Map<Long, Integer> perMinute = new java.util.TreeMap<>();
-        monitored.readValuesToList().forEach(m -> perMinute.put(m.minute(), m.monitoredIps()));
+        monitored.readValuesToList().stream().filter(m -> m.region().equals("region-a"))
+                .forEach(m -> perMinute.put(m.minute(), m.monitoredIps()));
         assertThat(perMinute).containsEntry(M0, 2).containsEntry(M0 + MIN, 1);
+    }
+
+    @Test
+    void shouldReportEveryKnownRegionEachMinuteEvenWithoutHeartbeats() {
+        heartbeat(KNOWN, M0);
+        heartbeat(KNOWN, M0 + MIN);
+        advanceTo(M0 + 2 * MIN + GRACE);
+
+        List<MonitoredCount> out = monitored.readValuesToList();
+        assertThat(out).filteredOn(m -> m.minute() == M0).extracting(MonitoredCount::region, MonitoredCount::monitoredIps)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("default", 0), org.assertj.core.groups.Tuple.tuple("region-a", 1));
+        assertThat(out).allSatisfy(m -> assertThat(m.partition()).isZero());
     }
 
     @Test

@@ -23,28 +23,28 @@ import java.util.SplittableRandom;
  * Real scoring models for topology tests: a forest trained with common-model's trainer on the feature vectors of
  * seeded normal noise (Poisson, mean 1 per minute), scored through the same extractor the speed layer uses.
  */
-final class TestScoringModels {
+public final class TestScoringModels {
 
-    static final int WINDOW_MINUTES = 5;
+    public static final int WINDOW_MINUTES = 5;
     private static final AnomalyDetector DETECTOR = train();
     /** Calibrated like the real detector: at most 0.5 % of the normal training vectors score at or above it. */
-    static final double THRESHOLD = DETECTOR.threshold();
+    public static final double THRESHOLD = DETECTOR.threshold();
 
     private TestScoringModels() {
     }
 
     /** A stable series expecting about one retransmission a minute. */
-    static ScoringProfile stableOnePerMinute() {
+    public static ScoringProfile stableOnePerMinute() {
         return new ScoringProfile(NoiseModel.of(NoiseModel.Kind.ROBUST, new double[]{1.0}, new double[]{1.0}, 1.0, 1.0),
                 FrequencyLevel.HIGH, 1.0);
     }
 
-    static IndexedScoringModel model(String version, Map<SeriesKey, ScoringProfile> profiles) {
+    public static IndexedScoringModel model(String version, Map<SeriesKey, ScoringProfile> profiles) {
         return new IndexedScoringModel(version, profiles,
                 ScoringProfile.coldStart(ColdStartPrior.fallback(ColdStartSettings.defaults())), DETECTOR, WINDOW_MINUTES);
     }
 
-    static AnomalyDetector detector() {
+    public static AnomalyDetector detector() {
         return DETECTOR;
     }
 

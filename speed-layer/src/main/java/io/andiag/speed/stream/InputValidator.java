@@ -1,9 +1,7 @@
 package io.andiag.speed.stream;
 
-import io.andiag.model.codec.CounterCodec;
 import io.andiag.model.codec.Decoded;
 import io.andiag.model.codec.RejectReason;
-import io.andiag.model.record.CounterRecord;
 import io.andiag.model.record.DeadLetter;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -18,64 +16,68 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Decodes every counter record with common-model's codec, stamps accepted ones with their event time (so windows
- * close by event time, not by arrival), and refuses bad ones — including valid records whose minute has already
- * closed — as dead letters carrying topic, partition, offset and the original bytes. Never throws on input.
+ * Decodes every record of an agent input topic ({@link WireInput}: counters or details) with common-model's codec,
+ * stamps accepted ones with their event time (so windows and stores work by event time, not by arrival), and
+ * refuses bad ones — including valid records whose minute has already closed by this topic's own event time — as
+ * dead letters carrying topic, partition, offset and the original bytes. Never throws on input.
  */
-public final class CounterValidator implements FixedKeyProcessorSupplier<String, byte[], Validated> {
+public final class InputValidator<T> implements FixedKeyProcessorSupplier<String, byte[], Validated<T>> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CounterValidator.class);
+    private static final Logger LOG = LoggerFactory.getLogger(InputValidator.class);
     private static final long MINUTE_MS = 60_000L;
 
-    private final CounterCodec codec;
+    private final WireInput<T> input;
     private final long graceMs;
     private final Clock clock;
     private final SpeedMetrics metrics;
 
-    public CounterValidator(CounterCodec codec, long graceMs, Clock clock, SpeedMetrics metrics) {
-        this.codec = codec;
+    public InputValidator(WireInput<T> input, long graceMs, Clock clock, SpeedMetrics metrics) {
+        this.input = input;
         this.graceMs = graceMs;
         this.clock = clock;
         this.metrics = metrics;
     }
 
     @Override
-    public FixedKeyProcessor<String, byte[], Validated> get() {
+    public FixedKeyProcessor<String, byte[], Validated<T>> get() {
         return new Processor();
     }
 
-    private final class Processor implements FixedKeyProcessor<String, byte[], Validated> {
-        private FixedKeyProcessorContext<String, Validated> context;
+    private final class Processor implements FixedKeyProcessor<String, byte[], Validated<T>> {
+        private FixedKeyProcessorContext<String, Validated<T>> context;
         /** Highest event time forwarded: the stream time the minute windows downstream have seen. */
         private long observedEventTime = Long.MIN_VALUE;
 
         @Override
-        public void init(FixedKeyProcessorContext<String, Validated> context) {
+        public void init(FixedKeyProcessorContext<String, Validated<T>> context) {
             this.context = context;
         }
 
         @Override
         public void process(FixedKeyRecord<String, byte[]> record) {
-            metrics.counterIn();
-            Decoded<CounterRecord> decoded = codec.decode(record.value());
+            input.countIn().accept(metrics);
+            Decoded<T> decoded = input.decoder().apply(record.value());
             if (!decoded.isOk()) {
                 refuse(record, decoded.rejection().reason(), decoded.rejection().detail());
                 return;
             }
-            CounterRecord counter = decoded.value();
-            if (record.key() != null && !record.key().equals(counter.ip())) {
+            T value = decoded.value();
+            String ip = input.ip().apply(value);
+            if (record.key() != null && !record.key().equals(ip)) {
                 refuse(record, RejectReason.INVALID_FIELD,
-                        "record key '" + record.key() + "' differs from ip '" + counter.ip() + "' (records must be keyed by source IP)");
+                        "record key '" + record.key() + "' differs from ip '" + ip + "' (records must be keyed by source IP)");
                 return;
             }
-            long windowEnd = counter.minute() + MINUTE_MS;
+            long ts = input.ts().applyAsLong(value);
+            long minute = ts - Math.floorMod(ts, MINUTE_MS);
+            long windowEnd = minute + MINUTE_MS;
             if (windowEnd + graceMs <= observedEventTime) {
-                refuse(record, RejectReason.TOO_LATE, "minute " + counter.minute() + " of " + counter.ip()
+                refuse(record, RejectReason.TOO_LATE, "minute " + minute + " of " + input.noun() + " from " + ip
                         + " closed: stream time " + observedEventTime + " is past window end + grace " + (windowEnd + graceMs));
                 return;
             }
-            observedEventTime = Math.max(observedEventTime, counter.ts());
-            context.forward(record.withValue((Validated) new Validated.Accepted(counter)).withTimestamp(counter.ts()));
+            observedEventTime = Math.max(observedEventTime, ts);
+            context.forward(record.withValue((Validated<T>) new Validated.Accepted<>(value)).withTimestamp(ts));
         }
 
         private void refuse(FixedKeyRecord<String, byte[]> record, RejectReason reason, String detail) {
@@ -92,7 +94,7 @@ public final class CounterValidator implements FixedKeyProcessorSupplier<String,
             }
             byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
             DeadLetter letter = new DeadLetter(reason, detail, topic, partition, offset, clock.millis(), key, record.value());
-            context.forward(record.withValue((Validated) new Validated.Refused(letter)));
+            context.forward(record.withValue((Validated<T>) new Validated.Refused<T>(letter)));
         }
     }
 }
