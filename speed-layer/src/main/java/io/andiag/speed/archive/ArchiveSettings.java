@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param rollRecords  close the open files and commit once this many records are buffered
  * @param rollInterval ... or once the oldest buffered record is this old (wall clock)
  * @param untilIdle    when present, stop (after a last roll) once this long passed without a record, counted from
- *                     the first record archived by this run (so a slow producer at start is waited for)
+ *                     the start of the run and then from the last record
  * @param dayCloseGrace write {@code _SUCCESS} in a table's {@code dt=D} once a record of minute
  *                     {@code >= D+1 00:00 + grace} has been archived to that table (no more files are expected)
  * @param pollTimeout  the consumer's poll timeout (also how often stop, roll and idle are checked)

@@ -65,6 +65,9 @@ public final class LakeArchiver {
 
         default void onRejected(ConsumerRecord<String, byte[]> record, String reason) {
         }
+
+        default void onDrainTimeout(Map<TopicPartition, Long> endOffsets) {
+        }
     }
 
     /** What one roll made visible. */
@@ -81,6 +84,7 @@ public final class LakeArchiver {
     private static final DateTimeFormatter ROLL_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final Duration PARTITIONS_WAIT = Duration.ofSeconds(5);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
 
     private final Consumer<String, byte[]> consumer;
     private final Path lake;
@@ -118,32 +122,61 @@ public final class LakeArchiver {
         }
     }
 
-    /** Archives until {@code stop} says so or, with {@link ArchiveSettings#untilIdle()}, until the topics are quiet. */
+    /**
+     * Archives until {@code stop} says so or, with {@link ArchiveSettings#untilIdle()}, until no record arrived for that
+     * long (counted from the start, then from the last record). On stop it first drains: everything committed on the
+     * topics at that moment is archived before the last roll, so "stop after the producer finished" loses nothing.
+     */
     public Summary run(BooleanSupplier stop) {
         if (!assign(stop)) {
             return summary(false);
         }
-        long lastRecordAt = -1;
+        long lastRecordAt = clock.millis();
         boolean idle = false;
         while (!stop.getAsBoolean()) {
-            ConsumerRecords<String, byte[]> records = consumer.poll(settings.pollTimeout());
-            long now = clock.millis();
-            for (ConsumerRecord<String, byte[]> r : records) {
-                handle(r, now);
-                lastRecordAt = now;
-            }
-            if (buffered >= settings.rollRecords()
-                    || (buffered > 0 && now - firstBufferedAt >= settings.rollInterval().toMillis())) {
-                roll();
-            }
-            if (settings.untilIdle().isPresent() && lastRecordAt >= 0
-                    && now - lastRecordAt >= settings.untilIdle().get().toMillis()) {
+            long now = pollOnce();
+            if (now < 0) {
+                lastRecordAt = -now;
+            } else if (settings.untilIdle().isPresent() && now - lastRecordAt >= settings.untilIdle().get().toMillis()) {
                 idle = true;
                 break;
             }
         }
+        if (!idle) {
+            drain();
+        }
         roll();
         return summary(idle);
+    }
+
+    /** One poll: archive what came, roll when due. Returns minus the time when records came, else the time. */
+    private long pollOnce() {
+        ConsumerRecords<String, byte[]> records = consumer.poll(settings.pollTimeout());
+        long now = clock.millis();
+        for (ConsumerRecord<String, byte[]> r : records) {
+            handle(r, now);
+            if (buffered >= settings.rollRecords()) {
+                roll();
+            }
+        }
+        if (buffered > 0 && now - firstBufferedAt >= settings.rollInterval().toMillis()) {
+            roll();
+        }
+        return records.isEmpty() ? now : -now;
+    }
+
+    /** Reads up to the end offsets of the moment (read_committed: the last stable offsets), within DRAIN_TIMEOUT. */
+    private void drain() {
+        Set<TopicPartition> assigned = consumer.assignment();
+        Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
+        long deadline = clock.millis() + DRAIN_TIMEOUT.toMillis();
+        while (assigned.stream().anyMatch(tp -> consumer.position(tp) < end.getOrDefault(tp, 0L))) {
+            if (clock.millis() > deadline) {
+                listener.onDrainTimeout(end);
+                return;
+            }
+            pollOnce();
+        }
     }
 
     private Summary summary(boolean idle) {
@@ -155,15 +188,18 @@ public final class LakeArchiver {
         List<TopicPartition> partitions = new ArrayList<>();
         for (ArchiveTable<?> t : ArchiveTable.ALL) {
             List<PartitionInfo> infos = List.of();
-            while (infos.isEmpty()) {
-                if (stop.getAsBoolean()) {
-                    return false;
-                }
+            while (true) {
                 try {
                     List<PartitionInfo> found = consumer.partitionsFor(t.topic(), PARTITIONS_WAIT);
                     infos = found == null ? List.of() : found;
                 } catch (TimeoutException e) {
                     infos = List.of();
+                }
+                if (!infos.isEmpty()) {
+                    break;
+                }
+                if (stop.getAsBoolean()) {
+                    return false;
                 }
             }
             infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));

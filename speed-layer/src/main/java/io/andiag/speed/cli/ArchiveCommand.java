@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
                 "Files are rolled every --roll-records records or --roll-interval, written under a hidden name and renamed"
                         + " when closed; offsets are committed only after that, so readers never see half files and a restart"
                         + " neither loses nor duplicates a record (docs/lake.md). One archive per lake and group.",
-                "Runs until Ctrl-C or SIGTERM (a last roll, then exit 0), or with --until-idle until the topics are quiet."})
+                "Runs until Ctrl-C or SIGTERM (it first archives everything committed on the topics at that moment, rolls, exits 0),"
+                        + " or with --until-idle until the topics are quiet."})
 final class ArchiveCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveCommand.class);
@@ -61,8 +62,8 @@ final class ArchiveCommand implements Callable<Integer> {
     Duration rollInterval;
 
     @Option(names = "--until-idle", paramLabel = "SECONDS",
-            description = "Exit (after a last roll) once no record arrived for this many seconds, counted from the first"
-                    + " record archived (a slow start is waited for).")
+            description = "Exit (after a last roll) once no record arrived for this many seconds (counted from the start,"
+                    + " then from the last record).")
     Integer untilIdleSeconds;
 
     @Option(names = "--day-close-grace", defaultValue = "PT1H", paramLabel = "DURATION",
@@ -131,6 +132,11 @@ final class ArchiveCommand implements Callable<Integer> {
             LOG.info("roll {}: {} files, rows {}{}{}", r.roll(), r.files(), describe(r.rows()),
                     r.rejected() > 0 ? ", " + r.rejected() + " undecodable" : "",
                     r.closedPartitions().isEmpty() ? "" : ", closed " + r.closedPartitions());
+        }
+
+        @Override
+        public void onDrainTimeout(Map<TopicPartition, Long> endOffsets) {
+            LOG.warn("stopping before reaching the end offsets {}: the rest stays on the topics for the next run", endOffsets);
         }
 
         @Override

@@ -73,6 +73,10 @@ class LakeArchiverTest {
             c.updatePartitions(t.topic(), infos);
         }
         c.updateBeginningOffsets(beginning);
+        Map<TopicPartition, Long> end = new HashMap<>();
+        topicContent().forEach(r -> end.merge(new TopicPartition(r.topic(), r.partition()), r.offset() + 1, Math::max));
+        beginning.keySet().forEach(tp -> end.putIfAbsent(tp, 0L));
+        c.updateEndOffsets(end);
         if (!committed.isEmpty()) {
             c.commitSync(committed);
         }
@@ -161,6 +165,31 @@ class LakeArchiverTest {
                     .hasSize((int) EXPECTED_ROWS).doesNotHaveDuplicates();
             assertThat(Files.exists(new RollJournal(dir, "test").file())).isFalse();
         }
+    }
+
+    @Test
+    void aStopShouldFirstDrainWhatIsCommittedOnTheTopics() {
+        MockConsumer<String, byte[]> c = consumer(Map.of());
+        LakeArchiver.Summary s = new LakeArchiver(c, lake, "test", ArchiveSettings.defaults()
+                .withPollTimeout(Duration.ofMillis(20)), Clock.systemUTC(), new LakeArchiver.Listener() { })
+                .run(() -> true);
+        assertThat(s.stoppedIdle()).isFalse();
+        assertThat(ArchiveFixtures.archivedKeys(lake)).hasSize((int) EXPECTED_ROWS).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void idleShouldAlsoEndARunThatFindsNothing() {
+        MockConsumer<String, byte[]> empty = new MockConsumer<>("earliest");
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        for (ArchiveTable<?> t : ArchiveTable.ALL) {
+            empty.updatePartitions(t.topic(), List.of(new PartitionInfo(t.topic(), 0, Node.noNode(), new Node[0], new Node[0])));
+            offsets.put(new TopicPartition(t.topic(), 0), 0L);
+        }
+        empty.updateBeginningOffsets(offsets);
+        empty.updateEndOffsets(offsets);
+        LakeArchiver.Summary s = run(empty, idleAfter(Duration.ofMillis(200)), new LakeArchiver.Listener() { });
+        assertThat(s.stoppedIdle()).isTrue();
+        assertThat(s.totalRows()).isZero();
     }
 
     @Test
