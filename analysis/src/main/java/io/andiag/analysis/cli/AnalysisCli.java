@@ -1,5 +1,6 @@
 package io.andiag.analysis.cli;
 
+import io.andiag.analysis.evaluate.EvaluateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "and-analysis", mixinStandardHelpOptions = true, version = "and-analysis 0.1.0",
         description = "AND analysis: evaluate a lake against ground truth, backtest on any metric, query with SQL.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, EvaluateCommand.class})
 public final class AnalysisCli implements Runnable {
 
     @CommandLine.Spec
