@@ -162,7 +162,14 @@ public final class ScorecardCalculator {
             byPartition.computeIfAbsent(rm, k -> new TreeMap<>()).merge(m.partition(), m.monitoredIps(), Math::max);
             closedAt.merge(rm, a.archivedAt(), Math::max);
         }
-        byPartition.forEach((rm, parts) -> ips.put(rm, parts.values().stream().mapToInt(Integer::intValue).sum()));
+        // the speed layer reports every region it knows (the peer region, the default one) also with 0 IPs: a
+        // region-minute nobody was monitored in is not an evaluated minute
+        byPartition.forEach((rm, parts) -> {
+            int sum = parts.values().stream().mapToInt(Integer::intValue).sum();
+            if (sum > 0) {
+                ips.put(rm, sum);
+            }
+        });
     }
 
     /**

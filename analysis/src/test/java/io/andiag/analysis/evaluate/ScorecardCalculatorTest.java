@@ -87,6 +87,7 @@ class ScorecardCalculatorTest {
         for (int m = 0; m < 60; m++) {
             monitored.add(new Archived<>(new MonitoredCount(min(m), REGION, 500, 0), 0, m, closed(m) - 200));
             monitored.add(new Archived<>(new MonitoredCount(min(m), REGION, 500, 1), 1, m, closed(m)));
+            monitored.add(new Archived<>(new MonitoredCount(min(m), "region-b", 0, 0), 0, m, closed(m)));  // nobody there
         }
         return new ScorecardCalculator.Inputs(LocalDate.parse("2026-11-22"), labels, alerts, abnormal, monitored);
     }
