@@ -12,6 +12,7 @@ import io.andiag.batch.series.SeriesStore;
 import io.andiag.batch.spark.CandidateTables;
 import io.andiag.batch.spark.LakeTables;
 import io.andiag.model.features.FeatureExtractor;
+import io.andiag.model.features.FeatureReplay;
 import io.andiag.model.features.FeatureSchema;
 import io.andiag.model.features.ScoringProfile;
 import io.andiag.model.forest.CalibrationSettings;
@@ -273,7 +274,7 @@ public final class TrainDetectorJob {
                 .flatMap(t -> {
                     List<Row> out = new ArrayList<>();
                     for (SeriesScoring s : t._2()._2()) {
-                        FeatureReplay.replay(t._2()._1(), s.slot(), s.profile(), extractor,
+                        FeatureReplay.replay(t._2()._1().series(s.slot()), s.profile(), extractor,
                                 (m, ts, count, f) -> out.add(RowFactory.create(s.key(), ts, count, f.clone())));
                     }
                     return out.iterator();
@@ -345,7 +346,7 @@ public final class TrainDetectorJob {
         long[] ranges = incidents.of(ip.ip());
         for (SeriesScoring s : scoring.get()) {
             SplittableRandom rnd = new SplittableRandom(seriesSeed(seed, s.key()));
-            FeatureReplay.replay(ip, s.slot(), s.profile(), extractor, (m, ts, count, f) -> {
+            FeatureReplay.replay(ip.series(s.slot()), s.profile(), extractor, (m, ts, count, f) -> {
                 boolean take = rnd.nextDouble() < rate;
                 if (IncidentWindows.covers(ranges, ts)) {
                     if (count > 0) {
@@ -396,7 +397,7 @@ public final class TrainDetectorJob {
         if (scoring.isPresent()) {
             for (SeriesScoring s : scoring.get()) {
                 profiled++;
-                FeatureReplay.replay(ip, s.slot(), s.profile(), extractor, (m, ts, count, f) -> {
+                FeatureReplay.replay(ip.series(s.slot()), s.profile(), extractor, (m, ts, count, f) -> {
                     if (mask[m]) {
                         best[m] = Math.max(best[m], forest.score(f));
                     }
