@@ -182,8 +182,14 @@ public final class RegionMinute {
             return this;
         }
 
-        /** Adds one abnormal series; series of the same IP are merged. */
+        /**
+         * Adds one abnormal series; series of the same IP are merged. A series without retransmissions in the minute
+         * is left out ({@link AbnormalSource#retransmitting}).
+         */
         public Builder series(AbnormalSeries s) {
+            if (!AbnormalSource.retransmitting(s)) {
+                return this;
+            }
             return source(AbnormalSource.of(s.key().ip(), s.key().scenario(), s.key().type(), Math.max(0, s.observed())));
         }
 

@@ -42,6 +42,19 @@ class RegionMinuteTest {
     }
 
     @Test
+    void leavesOutSeriesWithoutRetransmissionsInTheMinute() {
+        // 10.0.0.1 recovers (its only abnormal series carried nothing this minute); 10.0.0.2 still retransmits on one.
+        List<AbnormalSeries> series = List.of(series("10.0.0.1", INTRANET, RTO, 0), series("10.0.0.2", SLB, SYN, 0),
+                series("10.0.0.2", INTRANET, RTO, 5));
+
+        RegionMinute c = TestRegion.minute(0).series(series).build();
+
+        assertThat(c.sources()).containsExactly(AbnormalSource.of("10.0.0.2", INTRANET, RTO, 5));
+        assertThat(AbnormalSource.group(series)).isEqualTo(c.sources());
+        assertThat(AbnormalSource.group(List.of(series("10.0.0.1", INTRANET, RTO, 0)))).isEmpty();
+    }
+
+    @Test
     void keepsOnlyTheDetailsAndAttributesOfItsSources() {
         RegionMinute c = Canonical.mixed();
         assertThat(c.details()).hasSize(9).noneMatch(d -> d.ip().equals(TestRegion.ip(79)));

@@ -34,7 +34,6 @@ public final class SpeedConfig extends AbstractConfig {
     public static final String METRICS_PORT = "and.metrics.port";
     public static final String INPUT_PARTITIONS = "and.input.partitions";
     public static final String CLOSE_AFTER_MS = "and.diagnosis.close.after.ms";
-    public static final String CLOSE_BEHIND_MS = "and.diagnosis.close.behind.ms";
     public static final String DETAILS_RETENTION_MS = "and.details.retention.ms";
     public static final String DETAILS_MAX_PER_IP_MINUTE = "and.details.max.per.ip.minute";
     public static final String STATE_STORES = "and.state.stores";
@@ -67,11 +66,8 @@ public final class SpeedConfig extends AbstractConfig {
                     "Partitions of and.retx.counters (and.retx.details has as many): a region-minute is complete when every"
                             + " partition reported it. 0 = ask the broker at start.")
             .define(CLOSE_AFTER_MS, Type.LONG, TopologySettings.DEFAULT_CLOSE_AFTER.toMillis(), Range.between(10_000, 3_600_000),
-                    Importance.MEDIUM, "Wall clock: a region-minute still waiting for a partition's report this long after its"
-                            + " first record is diagnosed anyway (an idle or stuck partition delays alerts by at most this much).")
-            .define(CLOSE_BEHIND_MS, Type.LONG, TopologySettings.DEFAULT_CLOSE_BEHIND.toMillis(), Range.between(120_000, 7_200_000),
-                    Importance.LOW, "Event time: a region-minute is diagnosed anyway once the newest minute seen is this far past"
-                            + " it (bounds the wait in replays faster than real time).")
+                    Importance.MEDIUM, "Wall clock: an input partition that reported no minute to the diagnosis for this long is"
+                            + " idle or stuck and no longer waited for (it delays alerts by at most this much).")
             .define(DETAILS_RETENTION_MS, Type.LONG, TopologySettings.DEFAULT_DETAILS_RETENTION.toMillis(), Range.atLeast(60_000),
                     Importance.LOW, "How long each IP's sampled details are kept for the diagnosis (at least a minute plus the grace).")
             .define(DETAILS_MAX_PER_IP_MINUTE, Type.INT, TopologySettings.DEFAULT_MAX_DETAILS_PER_IP_MINUTE, Range.between(0, 10_000),
@@ -126,8 +122,7 @@ public final class SpeedConfig extends AbstractConfig {
     public TopologySettings topologySettings(int partitions) {
         try {
             return new TopologySettings(Duration.ofMillis(getLong(GRACE_MS)), Duration.ofMillis(getLong(MAX_FUTURE_MS)),
-                    partitions, Duration.ofMillis(getLong(CLOSE_AFTER_MS)), Duration.ofMillis(getLong(CLOSE_BEHIND_MS)),
-                    Duration.ofMillis(getLong(DETAILS_RETENTION_MS)),
+                    partitions, Duration.ofMillis(getLong(CLOSE_AFTER_MS)), Duration.ofMillis(getLong(DETAILS_RETENTION_MS)),
                     getInt(DETAILS_MAX_PER_IP_MINUTE), diagnosis, tracker, StoreKind.fromConfig(getString(STATE_STORES)));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());

@@ -6,32 +6,23 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What a pending region-minute received so far: the monitored-IP count of each input partition that reported it, and
- * when (wall clock) its first event arrived. Immutable; bytes:
- * {@code format (byte 2) | first seen (long) | n (int) | n x (partition (int) | count (int))}.
- *
- * @param firstSeenMs wall-clock time its first event arrived, epoch ms
+ * The monitored-IP counts one region-minute received so far, one per input partition that reported it. Immutable;
+ * bytes: {@code format (byte 1) | n (int) | n x (partition (int) | count (int))}.
  */
-record PartitionCounts(long firstSeenMs, SortedMap<Integer, Integer> byPartition) {
+record PartitionCounts(SortedMap<Integer, Integer> byPartition) {
 
-    /** 2 since the first-seen time was added (format 1 had none: refused, not misread, from an old changelog). */
-    static final byte FORMAT = 2;
-    private static final int HEADER = 1 + 8 + 4;
+    static final byte FORMAT = 1;
+    static final PartitionCounts NONE = new PartitionCounts(new TreeMap<>());
 
     PartitionCounts {
         byPartition = Collections.unmodifiableSortedMap(new TreeMap<>(byPartition));
-    }
-
-    /** Nothing reported yet, first seen at {@code nowMs}. */
-    static PartitionCounts none(long nowMs) {
-        return new PartitionCounts(nowMs, new TreeMap<>());
     }
 
     /** These counts with {@code partition}'s count set (a repeated report replaces the earlier one). */
     PartitionCounts with(int partition, int count) {
         TreeMap<Integer, Integer> next = new TreeMap<>(byPartition);
         next.put(partition, count);
-        return new PartitionCounts(firstSeenMs, next);
+        return new PartitionCounts(next);
     }
 
     int partitionsReported() {
@@ -48,26 +39,24 @@ record PartitionCounts(long firstSeenMs, SortedMap<Integer, Integer> byPartition
     }
 
     byte[] toBytes() {
-        ByteBuffer b = ByteBuffer.allocate(HEADER + 8 * byPartition.size()).put(FORMAT).putLong(firstSeenMs)
-                .putInt(byPartition.size());
+        ByteBuffer b = ByteBuffer.allocate(5 + 8 * byPartition.size()).put(FORMAT).putInt(byPartition.size());
         byPartition.forEach((p, c) -> b.putInt(p).putInt(c));
         return b.array();
     }
 
     static PartitionCounts fromBytes(byte[] bytes) {
         ByteBuffer b = ByteBuffer.wrap(bytes);
-        if (bytes.length < HEADER || b.get() != FORMAT) {
+        if (bytes.length < 5 || b.get() != FORMAT) {
             throw new IllegalArgumentException("not partition counts of format " + FORMAT + " (" + bytes.length + " bytes)");
         }
-        long firstSeen = b.getLong();
         int n = b.getInt();
-        if (n < 0 || bytes.length != HEADER + 8 * n) {
+        if (n < 0 || bytes.length != 5 + 8 * n) {
             throw new IllegalArgumentException("corrupt partition counts: " + n + " entries in " + bytes.length + " bytes");
         }
         TreeMap<Integer, Integer> m = new TreeMap<>();
         for (int i = 0; i < n; i++) {
             m.put(b.getInt(), b.getInt());
         }
-        return new PartitionCounts(firstSeen, m);
+        return new PartitionCounts(m);
     }
 }

@@ -7,6 +7,7 @@ import io.andiag.speed.stream.ScorerOutput;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What travels through the region-minute repartition topic, keyed by region: the abnormal IPs of a minute (with their
@@ -19,13 +20,18 @@ public sealed interface RegionEvent {
 
     long minute();
 
-    /** The light form of the scorer's output for the diagnosis (no feature vectors, no scores). */
-    static RegionEvent of(ScorerOutput out) {
+    /**
+     * The light form of the scorer's output for the diagnosis (no feature vectors, no scores); empty for an abnormal
+     * IP none of whose abnormal series retransmitted in the minute ({@link AbnormalSource#retransmitting}: it is
+     * recovering and is not diagnosed).
+     */
+    static Optional<RegionEvent> of(ScorerOutput out) {
         if (out instanceof ScorerOutput.AbnormalIp a) {
-            return new Abnormal(a.region(), a.minute(), AbnormalSource.group(a.series()).get(0),
-                    a.series().get(0).paramVersion(), a.details());
+            List<AbnormalSource> source = AbnormalSource.group(a.series());
+            return source.isEmpty() ? Optional.empty() : Optional.of(new Abnormal(a.region(), a.minute(), source.get(0),
+                    a.series().get(0).paramVersion(), a.details()));
         }
-        return new Monitored(((ScorerOutput.Monitored) out).count());
+        return Optional.of(new Monitored(((ScorerOutput.Monitored) out).count()));
     }
 
     /**

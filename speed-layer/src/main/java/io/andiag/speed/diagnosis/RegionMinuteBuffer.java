@@ -56,20 +56,19 @@ final class RegionMinuteBuffer {
         return region + '|' + String.format(Locale.ROOT, "%016d", minute);
     }
 
-    /** Records an abnormal IP; {@code nowMs} (wall clock) is the region-minute's first-seen time if it is new. */
-    void add(RegionEvent.Abnormal a, long nowMs) {
+    void add(RegionEvent.Abnormal a) {
         String key = key(a.region(), a.minute());
         abnormal.put(key + '|' + a.source().ip(), RegionEventSerde.toBytes(a));
         if (pending.get(key) == null) {
-            pending.put(key, PartitionCounts.none(nowMs).toBytes());
+            pending.put(key, PartitionCounts.NONE.toBytes());
         }
     }
 
     /** Records one partition's count; returns the region-minute's counts so far. */
-    PartitionCounts add(MonitoredCount m, long nowMs) {
+    PartitionCounts add(MonitoredCount m) {
         String key = key(m.region(), m.minute());
         byte[] seen = pending.get(key);
-        PartitionCounts counts = (seen == null ? PartitionCounts.none(nowMs) : PartitionCounts.fromBytes(seen))
+        PartitionCounts counts = (seen == null ? PartitionCounts.NONE : PartitionCounts.fromBytes(seen))
                 .with(m.partition(), m.monitoredIps());
         pending.put(key, counts.toBytes());
         return counts;
@@ -89,16 +88,13 @@ final class RegionMinuteBuffer {
         return out;
     }
 
-    /**
-     * Every pending region-minute whose minute is at or before {@code minute} or that was first seen at or before
-     * {@code firstSeenMs} (wall clock): by region, then ascending minute.
-     */
-    List<Pending> pendingUpTo(long minute, long firstSeenMs) {
+    /** Every pending region-minute whose minute is at or before {@code minute}: by region, then ascending minute. */
+    List<Pending> pendingUpTo(long minute) {
         List<Pending> out = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> it = pending.all()) {
             while (it.hasNext()) {
                 Pending p = parse(it.next());
-                if (p.minute() <= minute || p.counts().firstSeenMs() <= firstSeenMs) {
+                if (p.minute() <= minute) {
                     out.add(p);
                 }
             }
@@ -120,7 +116,7 @@ final class RegionMinuteBuffer {
             }
         }
         keys.forEach(abnormal::delete);
-        return new Drained(ips, counts == null ? PartitionCounts.none(0) : PartitionCounts.fromBytes(counts));
+        return new Drained(ips, counts == null ? PartitionCounts.NONE : PartitionCounts.fromBytes(counts));
     }
 
     private static Pending parse(KeyValue<String, byte[]> kv) {

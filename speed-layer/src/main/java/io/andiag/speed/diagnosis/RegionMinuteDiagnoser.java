@@ -2,6 +2,7 @@ package io.andiag.speed.diagnosis;
 
 import io.andiag.model.incident.IncidentAlert;
 import io.andiag.model.incident.TrackerState;
+import io.andiag.model.record.MonitoredCount;
 import io.andiag.speed.attributes.IpDirectory;
 import io.andiag.speed.scoring.ScoringModelHolder;
 import io.andiag.speed.stream.RegionMinuteClose;
@@ -27,17 +28,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Closes region-minutes and diagnoses them, on the region-keyed repartition of the scorer's output. A region-minute
- * is closed
+ * Closes region-minutes and diagnoses them, on the region-keyed repartition of the scorer's output. Each input
+ * partition sends its abnormal IPs of a minute before its monitored counts of that minute, through one topic, and its
+ * counts of a minute only once it is done with every earlier minute ({@link PartitionProgress}). A region-minute is
+ * closed
  * <ul>
- *   <li><b>complete</b> when the monitored counts of all {@code inputPartitions} input partitions arrived for it: each
- *       partition sends its abnormal IPs of a minute before its count, through one topic, so nothing of that
- *       partition can follow;</li>
- *   <li>by <b>wall clock</b> when it is still incomplete {@code closeAfter} after its first record arrived: a partition
- *       is idle or stuck (checked every {@value #SWEEP_SECONDS} s, like Kafka's own {@code max.task.idle.ms}); a
- *       partition that merely lags, as when the application catches up, reports within seconds and is waited for;</li>
- *   <li>by <b>event time</b> when a later minute of its region completes, or when the newest minute seen here is
- *       {@code closeBehind} past it (replays faster than real time).</li>
+ *   <li><b>complete</b> when all {@code inputPartitions} input partitions reported it;</li>
+ *   <li><b>passed</b> when every input partition reported a later minute: one that did not report it had nothing for
+ *       it (it skipped more minutes than the scorer reports as zeros);</li>
+ *   <li>by <b>wall clock</b> when every input partition that did not report a later minute reported nothing for
+ *       {@code closeAfter}: those are idle or stuck (checked every {@value #SWEEP_SECONDS} s, like Kafka's own {@code max.task.idle.ms}). A partition that
+ *       merely lags, however far behind in event time — as when the application catches up on a backlog — keeps
+ *       reporting and is waited for, so catching up gives the same alerts as running live.</li>
  * </ul>
  * Closing a minute first closes the region's older pending minutes. A closed region-minute is diagnosed
  * ({@link RegionMinuteDiagnosis}) with the router of the parameter set in service, the region's {@link TrackerState}
@@ -86,7 +88,9 @@ public final class RegionMinuteDiagnoser implements ProcessorSupplier<String, Re
         private RegionMinuteDiagnosis diagnosis;
         /** Last closed minute per region (a cache of the tracker states' last minute). */
         private final Map<String, Long> lastClosed = new HashMap<>();
-        private long newestMinute = Long.MIN_VALUE;
+        private PartitionProgress progress;
+        /** The newest minute every input partition reported, as last acted on (all earlier ones are closed). */
+        private long passed;
         private long late;
 
         @Override
@@ -97,8 +101,11 @@ public final class RegionMinuteDiagnoser implements ProcessorSupplier<String, Re
             this.trackers = context.getStateStore(TRACKER_STORE);
             this.diagnosis = new RegionMinuteDiagnosis(settings.diagnosis(), settings.tracker(), directory);
             lastClosed.clear();
+            progress = new PartitionProgress(settings.inputPartitions(), settings.closeAfter().toMillis(),
+                    context.currentSystemTimeMs());
+            passed = Long.MIN_VALUE;
             context.schedule(Duration.ofSeconds(SWEEP_SECONDS), PunctuationType.WALL_CLOCK_TIME,
-                    now -> sweep(Long.MIN_VALUE, now - settings.closeAfter().toMillis(), RegionMinuteClose.WALL_CLOCK));
+                    now -> closeBefore(progress.reportedByActive(now), RegionMinuteClose.WALL_CLOCK));
         }
 
         @Override
@@ -109,30 +116,36 @@ public final class RegionMinuteDiagnoser implements ProcessorSupplier<String, Re
                 late(event);
                 return;
             }
-            long now = context.currentSystemTimeMs();
-            boolean advanced = event.minute() > newestMinute;
-            newestMinute = Math.max(newestMinute, event.minute());
             if (event instanceof RegionEvent.Abnormal a) {
-                buffer.add(a, now);
-            } else if (buffer.add(((RegionEvent.Monitored) event).count(), now).partitionsReported() >= settings.inputPartitions()) {
-                closeThrough(region, event.minute(), RegionMinuteClose.COMPLETE);
+                buffer.add(a);
+                return;
             }
-            if (advanced) {
-                sweep(newestMinute - settings.closeBehind().toMillis(), Long.MIN_VALUE, RegionMinuteClose.EVENT_TIME);
+            MonitoredCount count = ((RegionEvent.Monitored) event).count();
+            progress.reported(count.partition(), count.minute(), context.currentSystemTimeMs());
+            if (buffer.add(count).partitionsReported() >= settings.inputPartitions()) {
+                closeThrough(region, count.minute(), RegionMinuteClose.COMPLETE);
+            }
+            long reportedByAll = progress.reportedByAll();
+            if (reportedByAll > passed) {
+                passed = reportedByAll;
+                closeBefore(reportedByAll, RegionMinuteClose.PASSED);
             }
         }
 
-        /** Closes every pending region-minute at or before {@code minute} or first seen at or before {@code firstSeenMs}. */
-        private void sweep(long minute, long firstSeenMs, RegionMinuteClose how) {
-            for (RegionMinuteBuffer.Pending p : buffer.pendingUpTo(minute, firstSeenMs)) {
+        /** Closes every pending region-minute before {@code minute} ({@code how}). */
+        private void closeBefore(long minute, RegionMinuteClose how) {
+            if (minute == Long.MIN_VALUE) {
+                return;
+            }
+            for (RegionMinuteBuffer.Pending p : buffer.pendingUpTo(minute - 1)) {
                 closeThrough(p.region(), p.minute(), how);
             }
         }
 
-        /** Closes {@code minute} of {@code region} ({@code how}), its older pending minutes first (by event time). */
+        /** Closes {@code minute} of {@code region} ({@code how}), its older pending minutes first (passed by then). */
         private void closeThrough(String region, long minute, RegionMinuteClose how) {
             for (RegionMinuteBuffer.Pending p : buffer.pendingUpTo(region, minute)) {
-                close(p.region(), p.minute(), p.minute() == minute ? how : RegionMinuteClose.EVENT_TIME);
+                close(p.region(), p.minute(), p.minute() == minute ? how : RegionMinuteClose.PASSED);
             }
         }
 

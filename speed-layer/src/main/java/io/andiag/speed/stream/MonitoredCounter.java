@@ -17,8 +17,8 @@ import java.util.TreeSet;
  * {@value SeriesScorer#MONITORED_STORE}, key {@code region|minute}), and when the partition moves on to a later minute
  * returns one {@link MonitoredCount} per earlier minute and per region known to the {@link IpDirectory} — zero counts
  * included — so the diagnosis knows this partition is done with those region-minutes. Minutes the partition skipped
- * entirely (no IP closed them) are reported with zeros too, up to {@value #MAX_GAP_MINUTES} minutes back; older gaps
- * are left to the diagnosis' close-by-time rule.
+ * entirely (no IP closed them) are reported with zeros too, up to {@value #MAX_GAP_MINUTES} minutes back; for older
+ * gaps the diagnosis sees the partition has passed them (a later minute reported).
  */
 final class MonitoredCounter {
 

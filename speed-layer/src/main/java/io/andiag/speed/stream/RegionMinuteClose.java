@@ -6,10 +6,10 @@ import java.util.Locale;
 public enum RegionMinuteClose {
     /** Every input partition reported it. */
     COMPLETE,
-    /** It waited longer than the close-after time (wall clock) for a partition: that partition is idle or stuck. */
-    WALL_CLOCK,
-    /** A later minute of its region completed, or the newest minute seen is the close-behind span past it. */
-    EVENT_TIME;
+    /** Every input partition reported it or a later minute: those that did not report it had nothing for it. */
+    PASSED,
+    /** The input partitions still owing it sent nothing for the close-after time (wall clock): idle or stuck. */
+    WALL_CLOCK;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

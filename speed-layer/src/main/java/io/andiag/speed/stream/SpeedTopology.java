@@ -32,6 +32,7 @@ import org.apache.kafka.streams.state.WindowStore;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -118,7 +119,8 @@ public final class SpeedTopology {
                 .mapValues(v -> ((ScorerOutput.Monitored) v).count(), Named.as("monitored-payload"))
                 .to(AndTopics.MONITORED.name(), Produced.with(Serdes.String(), SpeedSerdes.monitoredCount()).withName("monitored-sink"));
 
-        scored.map((k, v) -> KeyValue.pair(v.region(), RegionEvent.of(v)), Named.as("region-event"))
+        scored.flatMap((k, v) -> RegionEvent.of(v).map(e -> List.of(KeyValue.pair(v.region(), e))).orElse(List.of()),
+                        Named.as("region-event"))
                 .repartition(Repartitioned.<String, RegionEvent>as(REGION_MINUTES)
                         .withKeySerde(Serdes.String()).withValueSerde(new RegionEventSerde()))
                 .process(new RegionMinuteDiagnoser(settings, models, directory, metrics), Named.as("diagnose-region-minutes"))

@@ -26,7 +26,7 @@ class SpeedConfigTest {
         assertThat(config.inputPartitions()).as("0 = ask the broker").isEmpty();
         TopologySettings s = config.topologySettings(6);
         assertThat(s.inputPartitions()).isEqualTo(6);
-        assertThat(s.closeAfter()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(s.closeAfter()).isEqualTo(Duration.ofMinutes(5));
         assertThat(s.maxDetailsPerIpMinute()).isEqualTo(24);
         assertThat(s.stores()).isEqualTo(StoreKind.ROCKSDB);
         assertThat(s.tracker().quietMinutes()).isEqualTo(3);

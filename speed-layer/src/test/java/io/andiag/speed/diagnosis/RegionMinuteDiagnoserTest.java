@@ -50,6 +50,7 @@ class RegionMinuteDiagnoserTest {
 
     private final SpeedMetrics metrics = new SpeedMetrics();
     private final TopologySettings settings = TopologySettings.defaults().withInputPartitions(3).withStores(StoreKind.IN_MEMORY);
+    private final long closeAfter = settings.closeAfter().toMillis();
     private RegionMinuteDiagnoser supplier;
     private MockProcessorContext<String, IncidentAlert> context;
     private Processor<String, RegionEvent, String, IncidentAlert> processor;
@@ -107,10 +108,10 @@ class RegionMinuteDiagnoserTest {
             monitored(m, 0);
             monitored(m, 1);
         }
-        punctuate(WALL + 119_999);
+        punctuate(WALL + closeAfter - 1);
         assertThat(context.forwarded()).as("not waited long enough").isEmpty();
 
-        punctuate(WALL + 120_000);
+        punctuate(WALL + closeAfter);
 
         List<IncidentAlert> alerts = alerts();
         assertThat(alerts).extracting(IncidentAlert::status).containsExactly(AlertStatus.OPEN, AlertStatus.RESOLVED);
@@ -121,17 +122,59 @@ class RegionMinuteDiagnoserTest {
     }
 
     @Test
-    void shouldCloseARegionMinuteByEventTimeFarBehindTheNewestMinute() {
+    void shouldWaitTheFullCloseAfterAgainForRegionMinutesRestoredAfterARestart() {
         abnormal(0, TOR);
         monitored(0, 0);
         monitored(0, 1);
-        monitored(9, 0);
+        context.setCurrentSystemTimeMs(WALL + 600_000);   // down for ten minutes, then restarted on the same stores
+        restart();
+
+        punctuate(WALL + 600_000 + closeAfter - 1);
+        assertThat(context.forwarded()).as("the other partitions are still catching up").isEmpty();
+        monitored(0, 2);
+
+        assertThat(single().monitoredIps()).as("complete after all").isEqualTo(200);
+        assertThat(metrics.regionMinutesClosed(RegionMinuteClose.COMPLETE)).isEqualTo(1);
+        assertThat(metrics.regionMinutesClosed(RegionMinuteClose.WALL_CLOCK)).isZero();
+    }
+
+    @Test
+    void shouldCloseARegionMinuteOnceEveryPartitionHasPassedIt() {
+        abnormal(0, TOR);
+        monitored(0, 0);
+        monitored(0, 1);
+        monitored(1, 0);
+        monitored(1, 1);
+        assertThat(context.forwarded()).as("partition 2 has reported nothing yet").isEmpty();
+
+        // partition 2 skipped minute 0 (a longer gap than the scorer reports as zeros) and reports minute 1, another
+        // region first: it is done with minute 0 of every region, not yet with minute 1 of this one
+        process(new RegionEvent.Monitored(new MonitoredCount(M0 + MIN, "region-b", 10, 2)), M0 + MIN);
+
+        IncidentAlert open = single();
+        assertThat(open.minute()).isEqualTo(M0);
+        assertThat(open.monitoredIps()).as("the partitions that reported it").isEqualTo(140);
+        assertThat(metrics.regionMinutesClosed(RegionMinuteClose.PASSED)).isEqualTo(1);
+        assertThat(metrics.regionMinutesClosed(RegionMinuteClose.COMPLETE)).isZero();
+    }
+
+    @Test
+    void shouldWaitForALaggingPartitionHoweverFarBehindInEventTime() {
+        abnormal(0, TOR);
+        monitored(0, 0);
+        monitored(0, 1);
+        for (int m = 1; m <= 90; m++) {         // partitions 0 and 1 an hour and a half ahead of partition 2 ...
+            monitored(m, 0);
+            monitored(m, 1);
+        }
+        punctuate(WALL + 60_000);               // ... which is busy catching up: it reported a minute ago
         assertThat(context.forwarded()).isEmpty();
 
-        monitored(10, 0);
+        monitored(0, 2);
 
-        assertThat(single().minute()).isEqualTo(M0);
-        assertThat(metrics.regionMinutesClosed(RegionMinuteClose.EVENT_TIME)).isEqualTo(1);
+        assertThat(alerts()).first().satisfies(a -> assertThat(a.monitoredIps()).isEqualTo(200));
+        assertThat(metrics.regionMinutesClosed(RegionMinuteClose.COMPLETE)).isEqualTo(1);
+        assertThat(metrics.regionEventsLate()).isZero();
     }
 
     @Test
@@ -144,7 +187,7 @@ class RegionMinuteDiagnoserTest {
         }
 
         assertThat(single().minute()).isEqualTo(M0);
-        assertThat(metrics.regionMinutesClosed(RegionMinuteClose.EVENT_TIME)).isEqualTo(1);
+        assertThat(metrics.regionMinutesClosed(RegionMinuteClose.PASSED)).isEqualTo(1);
         assertThat(metrics.regionMinutesClosed(RegionMinuteClose.COMPLETE)).isEqualTo(1);
     }
 
