@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code bin/andiag demo} end to end at small scale: real simulator, Spark batch, Kafka broker, speed layer, archive and
  * scorecard, each in its own JVM, exactly as a user runs it. Runs in {@code ./mvnw verify} after the other modules
- * were packaged (analysis is the last module of the reactor); the demo refuses to build (ANDIAG_NO_BUILD=1).
+ * were packaged (analysis comes after datasets, offline-batch and speed-layer in the reactor); the demo refuses to
+ * build (ANDIAG_NO_BUILD=1).
  */
 @Tag("integration")
 class DemoIT {

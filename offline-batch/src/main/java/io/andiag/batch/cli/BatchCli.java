@@ -33,7 +33,7 @@ import java.util.concurrent.Callable;
                 "history that ends with --date, and publishes it under <lake>/params/.",
                 "Without a subcommand runs: ingest (only with --input), profile, noise, train-detector, publish."},
         subcommands = {IngestCommand.class, StepCommands.Profile.class, StepCommands.Noise.class, StepCommands.TrainDetector.class,
-                StepCommands.Publish.class, CommandLine.HelpCommand.class})
+                StepCommands.Validate.class, StepCommands.Publish.class, CommandLine.HelpCommand.class})
 public final class BatchCli implements Callable<Integer> {
 
     public static final int EXIT_REFUSED = 1;
@@ -110,6 +110,7 @@ public final class BatchCli implements Callable<Integer> {
             StepCommands.runNoise(spark, run, config);
             StepCommands.runDetector(spark, run, config, detectorSettings);
         }
+        StepCommands.runValidate(run, publishSettings, cmd.getOut());
         StepCommands.runPublish(run, publishSettings, cmd.getOut());
         log.info("batch: all steps done in {} s", (java.time.Duration.between(start, Instant.now()).toMillis() / 100) / 10.0);
         return 0;

@@ -10,6 +10,8 @@ import io.andiag.batch.profile.ProfileJob;
 import io.andiag.batch.profile.ProfileSettings;
 import io.andiag.batch.publish.PublishJob;
 import io.andiag.batch.publish.PublishSettings;
+import io.andiag.batch.publish.QualityGate;
+import io.andiag.batch.publish.ValidateJob;
 import io.andiag.batch.spark.BatchSpark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,6 +63,14 @@ final class StepCommands {
         out.println("published " + version);
         out.flush();
         return version;
+    }
+
+    static QualityGate.Decision runValidate(BatchRun run, PublishSettings settings, PrintWriter out) {
+        QualityGate.Decision decision = ValidateJob.run(run, settings, new StepReport(ValidateJob.STEP));
+        out.println("gate PASS for serve date " + run.serveDate() + " (compared with "
+                + decision.latest().map(b -> "LATEST " + b.version()).orElse("no LATEST") + ")");
+        out.flush();
+        return decision;
     }
 
     @Command(name = "profile", mixinStandardHelpOptions = true, sortOptions = false,
@@ -135,10 +145,33 @@ final class StepCommands {
         }
     }
 
+    @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"The quality gate on its own (the one publish runs too): checks the candidate of the serve date",
+                    "(--date + 1) as publish does and compares its metrics (flagged share on normal history, pattern mix,",
+                    "router recall per team when present) with the current LATEST's manifest. Exit 0 when it passes, 1 with",
+                    "the reasons when it blocks; writes only _steps/validate.json. No Spark."})
+    static final class Validate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        CommonOptions common;
+        @Mixin
+        StepOptions.Publish publish;
+
+        @Override
+        public Integer call() {
+            BatchRun run = common.run(spec.commandLine(), Instant.now());
+            PublishSettings settings = usage(spec.commandLine(), publish::settings);
+            runValidate(run, settings, spec.commandLine().getOut());
+            return 0;
+        }
+    }
+
     @Command(name = "publish", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Validates the candidate of the serve date (--date + 1), copies it to <lake>/params/<version>/",
                     "with manifest.json written last, then points <lake>/params/LATEST at it atomically. Refuses (exit 1,",
-                    "LATEST untouched) on missing input, missing or empty tables, or a failed quality gate. No Spark."})
+                    "LATEST untouched) on missing input, missing or empty tables, or a failed quality gate (the same gate",
+                    "as validate, with the same options). No Spark."})
     static final class Publish implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -83,8 +83,18 @@ final class StepOptions {
                 description = "Refuse when one pattern holds more of the series of levels LOW..HIGH (default: ${DEFAULT-VALUE}).")
         double maxPatternShare;
 
+        @Option(names = "--max-pattern-drift", paramLabel = "TV", defaultValue = "" + PublishSettings.DEFAULT_MAX_PATTERN_DRIFT,
+                description = "Refuse when the pattern mix of levels LOW..HIGH moved more than this total variation distance from "
+                        + "the current LATEST's (default: ${DEFAULT-VALUE}).")
+        double maxPatternDrift;
+
+        @Option(names = "--max-recall-drop", paramLabel = "DROP", defaultValue = "" + PublishSettings.DEFAULT_MAX_RECALL_DROP,
+                description = "Refuse when the router's recall of a team fell more than this below the current LATEST's "
+                        + "(default: ${DEFAULT-VALUE}).")
+        double maxRecallDrop;
+
         PublishSettings settings() {
-            return new PublishSettings(minIps, minSeries, maxFlaggedShare, maxFlaggedRatio, maxPatternShare);
+            return new PublishSettings(minIps, minSeries, maxFlaggedShare, maxFlaggedRatio, maxPatternShare, maxPatternDrift, maxRecallDrop);
         }
     }
 }

@@ -21,7 +21,6 @@ import io.andiag.model.params.Manifest;
 import io.andiag.model.params.ParameterSet;
 import io.andiag.model.params.ParameterSetLoader;
 import io.andiag.model.params.ParamsLayout;
-import io.andiag.model.series.FrequencyLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +31,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -46,12 +43,11 @@ import java.util.stream.Stream;
  * <ol>
  *   <li>Refuses, leaving the published sets and {@code LATEST} untouched, when: a step has not run for this candidate
  *       or ran for another history or with other settings; an input partition of the history is missing; a table is
- *       missing, incomplete, empty or has another row count than its step wrote; too few IPs or series were seen; the
- *       calibrated threshold flags more than {@code --max-flagged-share} of IPs per minute, or more than
- *       {@code --max-flagged-ratio} times the current LATEST's share; one pattern holds more than
- *       {@code --max-pattern-share} of the clustered series (levels LOW..HIGH).</li>
+ *       missing, incomplete, empty or has another row count than its step wrote; too few IPs or series were seen
+ *       ({@link #inspect}); the {@link QualityGate} blocks it (the same gate {@code validate} runs on its own).</li>
  *   <li>Copies the tables to {@code params/.staging-<version>/}, writes {@code manifest.json} last, and loads the
- *       staged set with {@link ParameterSetLoader} exactly as the speed layer will (refusing on any problem).</li>
+ *       staged set with {@link ParameterSetLoader} exactly as the speed layer will (refusing on any problem). The
+ *       manifest records the gate's metrics and checks ({@code quality}), which the next night's gate compares with.</li>
  *   <li>Renames the staged directory to {@code params/<version>} (atomic on one file system), then replaces
  *       {@code params/LATEST} atomically (temp file + atomic move).</li>
  * </ol>
@@ -65,8 +61,19 @@ public final class PublishJob {
     private PublishJob() {
     }
 
-    /** Publishes the candidate of {@code run}; returns the new version. */
-    public static String run(BatchRun run, PublishSettings settings, StepReport report) {
+    /**
+     * A candidate that passed the structural checks: its step reports (profile, noise, train-detector, and the router
+     * step's when it ran), the row count of each table, and the metrics the quality gate compares.
+     */
+    record Inspected(Map<String, ObjectNode> reports, Map<String, Long> rows, QualityGate.Metrics metrics) {
+    }
+
+    /**
+     * Everything publish checks before the quality gate, shared with {@code validate}: the candidate exists, every step
+     * ran on this history with the same settings, the input partitions and the candidate tables are complete, and
+     * there was enough input. Throws a {@link BatchException} naming the problem.
+     */
+    static Inspected inspect(BatchRun run, PublishSettings settings) {
         Path candidate = run.candidateDir();
         if (!Files.isDirectory(candidate)) {
             throw new BatchException("no candidate for serve date " + run.serveDate() + " (" + candidate
@@ -103,9 +110,40 @@ public final class PublishJob {
             throw new BatchException("insufficient input: " + series + " series with retransmissions in the history, at least "
                     + settings.minSeries() + " required (--min-series)");
         }
-        ObjectNode calibration = (ObjectNode) detector.path("stats").path("calibration");
-        double flagged = calibration.path("flagged_share_ip_minute").asDouble(Double.NaN);
-        checkQuality(run, settings, flagged, (ObjectNode) profile.path("stats").path("pattern_mix"), report);
+        ObjectNode router = StepReport.load(candidate, QualityGate.ROUTER_STEP);
+        return new Inspected(reports, rows, QualityGate.Metrics.fromReports(profile, detector, router));
+    }
+
+    /**
+     * Runs the quality gate on an inspected candidate against the current LATEST, logs every check and the decision.
+     */
+    static QualityGate.Decision gate(String step, BatchRun run, PublishSettings settings, Inspected inspected) {
+        QualityGate.Decision d = QualityGate.evaluate(inspected.metrics(), latestBaseline(run.lake()), settings);
+        for (QualityGate.Check c : d.checks()) {
+            LOG.info("{}: gate check {} {}: {}", step, c.name(), c.outcome(), c.detail());
+        }
+        String against = d.latest().map(b -> "LATEST " + b.version()).orElse("no LATEST");
+        if (d.passed()) {
+            LOG.info("{}: gate decision PASS for serve date {} (compared with {})", step, run.serveDate(), against);
+        } else {
+            LOG.warn("{}: gate decision BLOCKED for serve date {} (compared with {}): {}", step, run.serveDate(), against, d.refusal());
+        }
+        return d;
+    }
+
+    /** Publishes the candidate of {@code run}; returns the new version. */
+    public static String run(BatchRun run, PublishSettings settings, StepReport report) {
+        Path candidate = run.candidateDir();
+        Inspected inspected = inspect(run, settings);
+        Map<String, ObjectNode> reports = inspected.reports();
+        Map<String, Long> rows = inspected.rows();
+        double flagged = inspected.metrics().flaggedShare();
+        QualityGate.Decision decision = gate(STEP, run, settings, inspected);
+        report.stat("flagged_share_ip_minute", flagged);
+        decision.latest().ifPresent(b -> report.stat("latest_flagged_share_ip_minute", b.metrics().flaggedShare()));
+        if (!decision.passed()) {
+            throw new BatchException(decision.refusal());
+        }
 
         String version = ParamsLayout.version(run.serveDate(), run.runStart());
         Path params = ParamsLayout.paramsDir(run.lake());
@@ -121,6 +159,7 @@ public final class PublishJob {
                 copyTree(run.candidateTable(table), staging.resolve(table));
             }
             ObjectNode details = details(run, reports, flagged);
+            details.set(QualityGate.MANIFEST_FIELD, decision.toJson());
             ArrayNode extras = details.putArray("optional_dirs");
             for (String dir : ParamsLayout.OPTIONAL_DIRS) {
                 if (Files.isDirectory(candidate.resolve(dir))) {
@@ -202,50 +241,8 @@ public final class PublishJob {
         return rows;
     }
 
-    private static void checkQuality(BatchRun run, PublishSettings settings, double flagged, ObjectNode mix, StepReport report) {
-        if (!(flagged <= settings.maxFlaggedShare())) {
-            throw new BatchException(String.format(Locale.ROOT,
-                    "quality gate: the threshold flags %.3f %% of IPs per minute on normal history, more than %.3f %% (--max-flagged-share)",
-                    100 * flagged, 100 * settings.maxFlaggedShare()));
-        }
-        Optional<Double> previous = latestFlaggedShare(run.lake());
-        if (previous.isPresent() && previous.get() > 0 && flagged > settings.maxFlaggedRatio() * previous.get()
-                && flagged > settings.maxFlaggedShare() / 2) {
-            throw new BatchException(String.format(Locale.ROOT,
-                    "quality gate: the threshold flags %.3f %% of IPs per minute, %.1f times the %.3f %% of the current LATEST (at most %.1f, --max-flagged-ratio)",
-                    100 * flagged, flagged / previous.get(), 100 * previous.get(), settings.maxFlaggedRatio()));
-        }
-        long clustered = 0;
-        Map<String, Long> byPattern = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = mix.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> level = it.next();
-            if (FrequencyLevel.ULTRA_LOW.name().equals(level.getKey())) {
-                continue;
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> p = level.getValue().fields(); p.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = p.next();
-                byPattern.merge(e.getKey(), e.getValue().asLong(), Long::sum);
-                clustered += e.getValue().asLong();
-            }
-        }
-        if (clustered >= settings.minSeries() && clustered > 0) {
-            for (Map.Entry<String, Long> e : byPattern.entrySet()) {
-                double share = (double) e.getValue() / clustered;
-                if (share > settings.maxPatternShare()) {
-                    throw new BatchException(String.format(Locale.ROOT,
-                            "quality gate: pattern-mix collapse: %s holds %.1f %% of the %d series of levels LOW..HIGH, more than %.1f %% (--max-pattern-share)",
-                            e.getKey(), 100 * share, clustered, 100 * settings.maxPatternShare()));
-                }
-            }
-        } else {
-            LOG.info("{}: pattern-mix check skipped: only {} series of levels LOW..HIGH", STEP, clustered);
-        }
-        report.stat("flagged_share_ip_minute", flagged);
-        previous.ifPresent(p -> report.stat("latest_flagged_share_ip_minute", p));
-    }
-
-    /** The flagged share of the set LATEST names, from its manifest; empty when there is none or it cannot be read. */
-    static Optional<Double> latestFlaggedShare(Path lake) {
+    /** The set LATEST names and its metrics, from its manifest; empty when there is none or it cannot be read. */
+    static Optional<QualityGate.Baseline> latestBaseline(Path lake) {
         try {
             Optional<String> latest = ParameterSetLoader.latestVersion(lake);
             if (latest.isEmpty()) {
@@ -253,8 +250,7 @@ public final class PublishJob {
             }
             Path manifest = ParamsLayout.versionDir(lake, latest.get()).resolve(ParamsLayout.MANIFEST);
             Manifest m = Manifest.parse(Files.readString(manifest, StandardCharsets.UTF_8));
-            JsonNode v = m.details().path("detector").path("flagged_share_ip_minute");
-            return v.isNumber() ? Optional.of(v.asDouble()) : Optional.empty();
+            return Optional.of(new QualityGate.Baseline(m.version(), QualityGate.Metrics.fromManifest(m.details())));
         } catch (RuntimeException | IOException e) {
             LOG.warn("{}: cannot read the current LATEST to compare with ({}); comparing with nothing", STEP, e.getMessage());
             return Optional.empty();

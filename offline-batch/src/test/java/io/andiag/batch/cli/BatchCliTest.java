@@ -31,14 +31,17 @@ class BatchCliTest {
 
     @Test
     void shouldPrintHelpForTheBatchAndEveryStep() {
-        assertThat(run("--help").out()).contains("andiag batch", "ingest", "profile", "noise", "train-detector", "publish", "--history-days");
-        for (String step : new String[] {"ingest", "profile", "noise", "train-detector", "publish"}) {
+        assertThat(run("--help").out()).contains("andiag batch", "ingest", "profile", "noise", "train-detector", "validate", "publish",
+                "--history-days");
+        for (String step : new String[] {"ingest", "profile", "noise", "train-detector", "validate", "publish"}) {
             Result r = run(step, "--help");
             assertThat(r.code()).as(step).isZero();
             assertThat(r.out()).as(step).contains("Usage:", step);
         }
         assertThat(run("train-detector", "--help").out()).contains("--pool-size", "--calibration-minutes", "--conf");
         assertThat(run("publish", "--help").out()).contains("--max-flagged-share", "--max-pattern-share", "--min-ips");
+        assertThat(run("validate", "--help").out()).contains("--max-flagged-share", "--max-flagged-ratio", "--max-pattern-share",
+                "--max-pattern-drift", "--max-recall-drop");
     }
 
     @Test
@@ -65,5 +68,8 @@ class BatchCliTest {
         Result publish = run("publish", "--lake", lake.toString(), "--date", SimLake.DATE.toString());
         assertThat(publish.code()).isEqualTo(1);
         assertThat(publish.err()).contains("no candidate for serve date " + SimLake.DATE.plusDays(1));
+        Result validate = run("validate", "--lake", lake.toString(), "--date", SimLake.DATE.toString());
+        assertThat(validate.code()).isEqualTo(1);
+        assertThat(validate.err()).contains("validate: refused", "no candidate for serve date " + SimLake.DATE.plusDays(1));
     }
 }

@@ -1,5 +1,7 @@
 package io.andiag.batch.publish;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.andiag.batch.BatchException;
 import io.andiag.batch.BatchRun;
 import io.andiag.batch.Pipeline;
@@ -32,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Tag("integration")
 class PublishJobTest {
 
+    static final ObjectMapper JSON = new ObjectMapper();
     static final PublishSettings LENIENT = new PublishSettings(50, 50, 0.01, 3.0, 0.95);
 
     static Path source;
@@ -92,6 +95,45 @@ class PublishJobTest {
         try (var listing = Files.list(ParamsLayout.paramsDir(run.lake()))) {
             assertThat(listing.filter(p -> ParamsLayout.isVersion(p.getFileName().toString()))).hasSize(1);
         }
+    }
+
+    @Test
+    void shouldValidateWithoutTouchingTheLakeAndRecordTheDecision(@TempDir Path tmp) throws IOException {
+        BatchRun run = lakeWithCandidate(tmp, 0);
+
+        QualityGate.Decision d = ValidateJob.run(run, LENIENT, new StepReport(ValidateJob.STEP));
+
+        assertThat(d.passed()).isTrue();
+        assertThat(d.latest()).isEmpty();
+        assertThat(ParamsLayout.latestFile(run.lake())).doesNotExist();
+        JsonNode saved = JSON.readTree(ParamsLayout.stepReport(run.candidateDir(), ValidateJob.STEP).toFile());
+        assertThat(saved.path("stats").path("decision").asText()).isEqualTo("PASS");
+        assertThat(saved.path("stats").path("gate").path("checks")).hasSize(5);
+    }
+
+    @Test
+    void shouldBlockATamperedCandidateInValidateAndPublishAndRecordTheGateInTheManifest(@TempDir Path tmp) throws IOException {
+        BatchRun run = lakeWithCandidate(tmp, 0);
+        String first = PublishJob.run(run, LENIENT, new StepReport("publish"));
+        JsonNode manifest = JSON.readTree(ParamsLayout.versionDir(run.lake(), first).resolve(ParamsLayout.MANIFEST).toFile());
+        assertThat(manifest.path(QualityGate.MANIFEST_FIELD).path("decision").asText()).isEqualTo("PASS");
+        double flagged = manifest.path(QualityGate.MANIFEST_FIELD).path("metrics").path("flagged_share_ip_minute").asDouble();
+        assertThat(flagged).isPositive().isLessThan(0.003);
+
+        // The same candidate with a flagged share far worse than the published one's (and above half the limit).
+        Path report = ParamsLayout.stepReport(run.candidateDir(), "train-detector");
+        String text = Files.readString(report);
+        Files.writeString(report, text.replaceFirst("\"flagged_share_ip_minute\" : [0-9.eE-]+", "\"flagged_share_ip_minute\" : 0.009"));
+
+        assertThatThrownBy(() -> ValidateJob.run(again(run, 1), LENIENT, new StepReport(ValidateJob.STEP)))
+                .isInstanceOf(BatchException.class).hasMessageContaining("quality gate").hasMessageContaining("--max-flagged-ratio")
+                .hasMessageContaining(first);
+        JsonNode saved = JSON.readTree(ParamsLayout.stepReport(run.candidateDir(), ValidateJob.STEP).toFile());
+        assertThat(saved.path("stats").path("decision").asText()).isEqualTo("BLOCKED");
+        assertThat(saved.path("stats").path("gate").path("compared_with").asText()).isEqualTo(first);
+        assertThatThrownBy(() -> PublishJob.run(again(run, 2), LENIENT, new StepReport("publish")))
+                .isInstanceOf(BatchException.class).hasMessageContaining("--max-flagged-ratio");
+        assertThat(latest(run)).isEqualTo(first);
     }
 
     @Test

@@ -1,0 +1,1 @@
+from airflow._fake import BashOperator  # noqa: F401
