@@ -101,8 +101,7 @@ public final class RegionMinuteDiagnoser implements ProcessorSupplier<String, Re
             this.trackers = context.getStateStore(TRACKER_STORE);
             this.diagnosis = new RegionMinuteDiagnosis(settings.diagnosis(), settings.tracker(), directory);
             lastClosed.clear();
-            progress = new PartitionProgress(settings.inputPartitions(), settings.closeAfter().toMillis(),
-                    context.currentSystemTimeMs());
+            progress = new PartitionProgress(settings.inputPartitions(), settings.closeAfter().toMillis());
             passed = Long.MIN_VALUE;
             context.schedule(Duration.ofSeconds(SWEEP_SECONDS), PunctuationType.WALL_CLOCK_TIME,
                     now -> closeBefore(progress.reportedByActive(now), RegionMinuteClose.WALL_CLOCK));

@@ -139,6 +139,22 @@ class RegionMinuteDiagnoserTest {
     }
 
     @Test
+    void shouldStartTheIdleClockAtTheFirstRecordOrSweepNotAtInit() {
+        context.setCurrentSystemTimeMs(0L);    // a stream task's cached wall-clock time before its first record
+        restart();
+        context.setCurrentSystemTimeMs(WALL);
+        abnormal(0, TOR);
+        monitored(0, 0);
+        monitored(0, 1);
+        monitored(1, 0);
+        monitored(1, 1);
+
+        punctuate(WALL + 5_000);
+
+        assertThat(context.forwarded()).as("partition 2 is not idle: it had no time to report yet").isEmpty();
+    }
+
+    @Test
     void shouldCloseARegionMinuteOnceEveryPartitionHasPassedIt() {
         abnormal(0, TOR);
         monitored(0, 0);
