@@ -35,8 +35,16 @@ public final class IsolationForest implements Serializable {
     private final int[] left;
     private final int[] right;
     private final int[] size;
-    /** Leaves: c(size); unused for split nodes. */
-    private final double[] leafAdjust;
+    /**
+     * The scoring layout, separate from the node table above: every tree re-laid out in pre-order so a node's left
+     * child is the next node, with {@code links[2i]} = split feature (-1 for a leaf) and {@code links[2i+1]} = the
+     * right child, and {@code values[i]} = the threshold of a split or c(size) of a leaf. A step down a tree then
+     * touches two adjacent array regions instead of four separate arrays (feature, threshold, left/right,
+     * leaf adjustment): scoring is memory-bound, and this is most of its cost (docs/BENCHMARKS.md).
+     */
+    private final int[] links;
+    private final double[] values;
+    private final int[] scoreRoots;
 
     private IsolationForest(List<String> featureNames, int sampleSize, int[] treeIds, int[] roots, int[] feature,
                             double[] threshold, int[] left, int[] right, int[] size) {
@@ -50,9 +58,33 @@ public final class IsolationForest implements Serializable {
         this.left = left;
         this.right = right;
         this.size = size;
-        this.leafAdjust = new double[feature.length];
-        for (int i = 0; i < feature.length; i++) {
-            leafAdjust[i] = feature[i] < 0 ? averagePathLength(size[i]) : 0.0;
+        int n = feature.length;
+        this.links = new int[2 * n];
+        this.values = new double[n];
+        this.scoreRoots = new int[roots.length];
+        // positions in pre-order (a node, then its left subtree, then its right subtree), tree after tree
+        int[] position = new int[n];
+        int[] stack = new int[n];
+        int next = 0;
+        for (int t = 0; t < roots.length; t++) {
+            scoreRoots[t] = next;
+            int top = 0;
+            stack[top++] = roots[t];
+            while (top > 0) {
+                int node = stack[--top];
+                position[node] = next++;
+                if (feature[node] >= 0) {
+                    stack[top++] = right[node];
+                    stack[top++] = left[node];
+                }
+            }
+        }
+        for (int node = 0; node < n; node++) {
+            int at = position[node];
+            boolean leaf = feature[node] < 0;
+            links[2 * at] = feature[node];
+            links[2 * at + 1] = leaf ? -1 : position[right[node]];
+            values[at] = leaf ? averagePathLength(size[node]) : threshold[node];
         }
     }
 
@@ -196,10 +228,10 @@ public final class IsolationForest implements Serializable {
                     + featureNames + ", got " + x.length);
         }
         double sum = 0;
-        for (int t = 0; t < roots.length; t++) {
-            sum += pathFrom(roots[t], x);
+        for (int root : scoreRoots) {
+            sum += pathFrom(root, x);
         }
-        return sum / roots.length;
+        return sum / scoreRoots.length;
     }
 
     /** h(x) in the tree at position {@code tree} (0..trees()-1). */
@@ -208,16 +240,18 @@ public final class IsolationForest implements Serializable {
             throw new IllegalArgumentException("feature vector must have " + featureNames.size() + " values "
                     + featureNames + ", got " + x.length);
         }
-        return pathFrom(roots[tree], x);
+        return pathFrom(scoreRoots[tree], x);
     }
 
+    /** h(x) from a root of the scoring layout: the left child of node i is i + 1. */
     private double pathFrom(int node, double[] x) {
         int depth = 0;
-        while (feature[node] >= 0) {
-            node = x[feature[node]] < threshold[node] ? left[node] : right[node];
+        int f;
+        while ((f = links[2 * node]) >= 0) {
+            node = x[f] < values[node] ? node + 1 : links[2 * node + 1];
             depth++;
         }
-        return depth + leafAdjust[node];
+        return depth + values[node];
     }
 
     public int trees() {

@@ -70,6 +70,29 @@ class IsolationForestTest {
     }
 
     @Test
+    void shouldScoreTreesWhoseNodeIdsAreNotInPreOrder() {
+        // handTree(0) renumbered: every left child has a higher id than its right sibling, so the scoring layout
+        // (pre-order, left child next) must re-lay the tree out; path lengths must not change
+        IsolationForest renumbered = IsolationForest.of(List.of(
+                ForestNode.split(0, 0, 0, 0.5, 4, 1, 6),
+                ForestNode.split(0, 1, 1, 2.0, 3, 2, 5),
+                ForestNode.leaf(0, 2, 2),
+                ForestNode.leaf(0, 3, 3),
+                ForestNode.leaf(0, 4, 1)), 6, XY);
+        IsolationForest original = IsolationForest.of(handTree(0), 6, XY);
+        for (double[] x : new double[][] {{0.2, 9}, {0.7, 1}, {0.7, 3}, {0.5, 2.0}, {-1, -1}, {9, 9}}) {
+            assertThat(renumbered.pathLength(0, x)).isEqualTo(original.pathLength(0, x));
+            assertThat(renumbered.score(x)).isEqualTo(original.score(x));
+        }
+        assertThat(renumbered.nodes()).containsExactlyElementsOf(List.of(
+                ForestNode.split(0, 0, 0, 0.5, 4, 1, 6),
+                ForestNode.split(0, 1, 1, 2.0, 3, 2, 5),
+                ForestNode.leaf(0, 2, 2),
+                ForestNode.leaf(0, 3, 3),
+                ForestNode.leaf(0, 4, 1)));
+    }
+
+    @Test
     void scoreAveragesPathLengthsOverTrees() {
         List<ForestNode> nodes = new ArrayList<>(handTree(0));
         nodes.add(ForestNode.split(1, 0, 1, 5.0, 1, 2, 6));

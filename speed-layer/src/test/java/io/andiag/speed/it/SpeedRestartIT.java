@@ -4,6 +4,7 @@ import io.andiag.datasets.replay.ReplayRecord;
 import io.andiag.datasets.replay.ReplaySource;
 import io.andiag.datasets.replay.ReplaySources;
 import io.andiag.datasets.replay.Replayer;
+import io.andiag.model.incident.IncidentAlert;
 import io.andiag.model.record.AbnormalSeries;
 import io.andiag.model.record.WireTopics;
 import io.andiag.speed.attributes.AttributesLoader;
@@ -53,7 +54,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Kill -9 the speed layer mid-stream, start it again on an empty state directory (so its state comes back from the
  * changelogs), and the abnormal output read with read_committed is exactly what one uninterrupted run produces
- * (computed by the same topology in TopologyTestDriver over the same records): no gap, no duplicate.
+ * (computed by the same topology in TopologyTestDriver over the same records): no gap, no duplicate; and so are the
+ * incident changes on and.alerts (the diagnosis' pending region-minutes and incident trackers come back too).
  */
 @Tag("integration")
 class SpeedRestartIT {
@@ -74,8 +76,10 @@ class SpeedRestartIT {
         long middle = from + 45 * MIN;
         long to = from + 90 * MIN;
 
-        Map<String, Integer> expected = expectedAbnormal(lake, simulated, from, to);
+        Uninterrupted uninterrupted = uninterruptedRun(lake, simulated, from, to);
+        Map<String, Integer> expected = uninterrupted.abnormal();
         assertThat(expected).as("the window has abnormal series").isNotEmpty();
+        assertThat(uninterrupted.alerts()).as("the window has incident changes").isNotEmpty();
 
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().port(0)
                 .brokerConfig("log.retention.check.interval.ms", String.valueOf(Duration.ofHours(1).toMillis())).start()) {
@@ -84,6 +88,7 @@ class SpeedRestartIT {
                 new TopicBootstrapper(admin).ensure(AndTopics.ALL, AndTopics.partitions(3));
             }
             Map<String, Integer> seen = new HashMap<>();
+            Map<String, Integer> alertsSeen = new HashMap<>();
             try (KafkaConsumer<String, AbnormalSeries> consumer = consumer(bootstrap)) {
                 consumer.subscribe(List.of(WireTopics.ABNORMAL));
 
@@ -97,6 +102,7 @@ class SpeedRestartIT {
                 try {
                     pollUntil(consumer, seen, () -> seen.size() >= expected.size(), Duration.ofMinutes(4));
                     pollUntil(consumer, seen, () -> false, Duration.ofSeconds(8));   // and nothing more arrives
+                    alertsSeen.putAll(alertsUntil(bootstrap, to, uninterrupted.alerts().keySet(), Duration.ofMinutes(1)));
                 } finally {
                     second.destroy();
                     second.waitFor();
@@ -104,11 +110,18 @@ class SpeedRestartIT {
             }
             assertThat(seen.values()).as("no abnormal series-minute written twice").allMatch(n -> n == 1);
             assertThat(seen.keySet()).as("exactly the uninterrupted run's output").isEqualTo(expected.keySet());
+            assertThat(alertsSeen.values()).as("no incident change written twice").allMatch(n -> n == 1);
+            assertThat(alertsSeen.keySet()).as("exactly the uninterrupted run's incident changes")
+                    .isEqualTo(uninterrupted.alerts().keySet());
         }
     }
 
+    /** What one uninterrupted run writes: abnormal series-minutes, and incident changes of minutes before the end. */
+    private record Uninterrupted(Map<String, Integer> abnormal, Map<String, Integer> alerts) {
+    }
+
     /** The same records through the same topology and parameter set in TopologyTestDriver, uninterrupted. */
-    private static Map<String, Integer> expectedAbnormal(Path lake, Path simulated, long from, long to) throws Exception {
+    private static Uninterrupted uninterruptedRun(Path lake, Path simulated, long from, long to) throws Exception {
         LakeModelSource models = new LakeModelSource(lake);
         ScoringModelHolder holder = new ScoringModelHolder(models.load(models.latestVersion().orElseThrow()));
         IpDirectory directory = IpDirectory.empty("default");
@@ -122,6 +135,7 @@ class SpeedRestartIT {
                 ? Files.createTempDirectory(shm, "and-expected-state") : Files.createTempDirectory("and-expected-state");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         Map<String, Integer> out = new HashMap<>();
+        Map<String, Integer> alertsOut = new HashMap<>();
         try (TopologyTestDriver driver = new TopologyTestDriver(SpeedTopology.build(TopologySettings.defaults(), holder,
                 directory, new SpeedMetrics(), Clock.systemUTC()), props)) {
             TestInputTopic<String, byte[]> in = driver.createInputTopic(WireTopics.RETX_COUNTERS, new StringSerializer(), new ByteArraySerializer());
@@ -137,10 +151,46 @@ class SpeedRestartIT {
             long close = to + 3 * MIN;   // like the replay's flush heartbeats
             in.pipeInput("10.255.255.254", ("{\"v\":1,\"ts\":" + close + ",\"ip\":\"10.255.255.254\",\"interval_s\":15}").getBytes(), close);
             abnormal.readValuesToList().forEach(a -> out.merge(key(a), 1, Integer::sum));
+            driver.createOutputTopic(WireTopics.ALERTS, new StringDeserializer(), SpeedSerdes.alert().deserializer())
+                    .readValuesToList().stream().filter(a -> a.minute() < to).forEach(a -> alertsOut.merge(key(a), 1, Integer::sum));
         } finally {
             deleteRecursively(stateDir);
         }
-        return out;
+        return new Uninterrupted(out, alertsOut);
+    }
+
+    /**
+     * The incident changes of minutes before {@code to} on and.alerts (read_committed), counted by change, until
+     * {@code expected} are all there and a few more seconds passed, or {@code max}.
+     */
+    private static Map<String, Integer> alertsUntil(String bootstrap, long to, java.util.Set<String> expected, Duration max) {
+        Map<String, Integer> seen = new HashMap<>();
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "restart-it-alerts");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, IncidentAlert> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+                SpeedSerdes.alert().deserializer())) {
+            consumer.subscribe(List.of(WireTopics.ALERTS));
+            long deadline = System.nanoTime() + max.toNanos();
+            long quietUntil = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(deadline, quietUntil)) {
+                consumer.poll(Duration.ofMillis(300)).forEach(r -> {
+                    if (r.value().minute() < to) {
+                        seen.merge(key(r.value()), 1, Integer::sum);
+                    }
+                });
+                if (quietUntil == Long.MAX_VALUE && seen.keySet().containsAll(expected)) {
+                    quietUntil = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                }
+            }
+        }
+        return seen;
+    }
+
+    private static String key(IncidentAlert a) {
+        return a.incidentId() + " " + a.status() + " @" + a.minute();
     }
 
     private static void deleteRecursively(Path dir) throws java.io.IOException {
@@ -180,7 +230,9 @@ class SpeedRestartIT {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-jar", JAR.toString(), "speed", "--bootstrap", bootstrap, "--lake", lake.toString(),
                 "--state-dir", stateDir.toString(), "--metrics-port", "0", "--application-id", "restart-it",
-                "-c", "commit.interval.ms=200"));
+                "-c", "commit.interval.ms=200",
+                // catching up on a loaded machine can starve a partition for minutes: never take it for idle here
+                "-c", "and.diagnosis.close.after.ms=" + Duration.ofMinutes(15).toMillis()));
         File log = stateDir.resolveSibling(stateDir.getFileName() + ".log").toFile();
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
     }
