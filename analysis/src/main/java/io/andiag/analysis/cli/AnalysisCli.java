@@ -1,5 +1,6 @@
 package io.andiag.analysis.cli;
 
+import io.andiag.analysis.evaluate.EvaluateCommand;
 import io.andiag.analysis.backtest.BacktestCommand;
 import io.andiag.analysis.backtest.BadInputException;
 import io.andiag.analysis.sql.SqlCommand;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "andiag", mixinStandardHelpOptions = true, version = "and-analysis 0.1.0",
         description = "AND analysis: evaluate a lake against ground truth, backtest on any metric, query with SQL.",
-        subcommands = {BacktestCommand.class, SqlCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BacktestCommand.class, SqlCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
 public final class AnalysisCli implements Runnable {
 
     public static final int EXIT_REFUSED = 1;

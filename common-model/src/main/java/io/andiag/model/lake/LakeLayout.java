@@ -24,10 +24,18 @@ public final class LakeLayout {
     /** Simulator only: the generating frequency level and pattern of every series. */
     public static final String SERIES_TRUTH = "series_truth";
 
+    /** Speed-layer output archived by {@code andiag archive}: one row per abnormal series-minute. */
+    public static final String ABNORMAL = "abnormal";
+    /** Speed-layer output archived by {@code andiag archive}: one row per incident change (alert). */
+    public static final String INCIDENTS = "incidents";
+    /** Speed-layer output archived by {@code andiag archive}: monitored-IP counts per region, minute and partition. */
+    public static final String MONITORED = "monitored";
+
     /** Hive-style partition column of every table. */
     public static final String PARTITION_COLUMN = "dt";
     public static final String SUCCESS_MARKER = "_SUCCESS";
     public static final String PARQUET_SUFFIX = ".parquet";
+    public static final String IN_PROGRESS_SUFFIX = ".inprogress";
 
     private static final String PARTITION_PREFIX = PARTITION_COLUMN + "=";
 
@@ -53,6 +61,32 @@ public final class LakeLayout {
             throw new IllegalArgumentException("part number must be 0..99999, got " + part);
         }
         return String.format("part-%05d%s", part, PARQUET_SUFFIX);
+    }
+
+    /**
+     * {@code part-<roll>-<n>.parquet}: file {@code n} of one roll of an appending writer (the archive), where
+     * {@code roll} is the roll's UTC time as {@code yyyyMMdd'T'HHmmssSSS'Z'} followed by a per-process sequence, so
+     * names sort by the time they were written and never collide across restarts.
+     */
+    public static String rollFileName(String roll, int n) {
+        if (n < 0 || n > 99_999) {
+            throw new IllegalArgumentException("file number must be 0..99999, got " + n);
+        }
+        return String.format("part-%s-%05d%s", roll, n, PARQUET_SUFFIX);
+    }
+
+    /**
+     * The hidden name a file is written under before it is complete: {@code .<name>.inprogress}. Readers skip it
+     * ({@link #isDataFile}: leading dot; globs like {@code *.parquet} do not match it either).
+     */
+    public static String inProgressName(String finalName) {
+        return "." + finalName + IN_PROGRESS_SUFFIX;
+    }
+
+    /** True for a file written under {@link #inProgressName}. */
+    public static boolean isInProgress(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(".") && name.endsWith(IN_PROGRESS_SUFFIX);
     }
 
     public static Path partFile(Path partitionDir, int part) {

@@ -62,6 +62,36 @@ public final class LakeSchemas {
     public static final String PATTERN = "pattern";
     public static final String BASE_RATE = "base_rate";
 
+    // abnormal, incidents, monitored (speed-layer output archived by andiag archive)
+    public static final String MINUTE = "minute";
+    public static final String OBSERVED = "observed";
+    public static final String EXPECTED = "expected";
+    public static final String SPREAD = "spread";
+    public static final String SCORE = "score";
+    public static final String THRESHOLD = "threshold";
+    public static final String COLD_START = "cold_start";
+    public static final String FEATURE_NAMES = "feature_names";
+    public static final String FEATURE_VALUES = "feature_values";
+    public static final String PARAM_VERSION = "param_version";
+    public static final String STATUS = "status";
+    public static final String FIRST_MINUTE = "first_minute";
+    public static final String ABNORMAL_IPS = "abnormal_ips";
+    public static final String MONITORED_IPS = "monitored_ips";
+    public static final String CONFIDENCE = "confidence";
+    public static final String NEEDS_REVIEW = "needs_review";
+    public static final String ROUTE_PATH = "route_path";
+    public static final String SCOPE_TERMS = "scope_terms";
+    public static final String APPS = "apps";
+    public static final String APP_ABNORMAL_IPS = "app_abnormal_ips";
+    public static final String SERVICES = "services";
+    public static final String EVIDENCE_FEATURES = "evidence_features";
+    public static final String EVIDENCE_VALUES = "evidence_values";
+    public static final String EVIDENCE_SAMPLES = "evidence_samples";
+    public static final String PARTITION = "partition";
+    public static final String KAFKA_PARTITION = "kafka_partition";
+    public static final String KAFKA_OFFSET = "kafka_offset";
+    public static final String ARCHIVED_AT = "archived_at";
+
     private static final String[] COUNTER_COLUMNS = new String[RetxCounts.SLOTS];
 
     static {
@@ -120,12 +150,76 @@ public final class LakeSchemas {
             .required(PrimitiveTypeName.DOUBLE).named(BASE_RATE)
             .named(LakeLayout.SERIES_TRUTH);
 
+    public static final MessageType ABNORMAL = Types.buildMessage()
+            .required(PrimitiveTypeName.INT64).named(MINUTE)
+            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(IP)
+            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(SCENARIO)
+            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(TYPE)
+            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(REGION)
+            .required(PrimitiveTypeName.INT32).named(OBSERVED)
+            .required(PrimitiveTypeName.DOUBLE).named(EXPECTED)
+            .required(PrimitiveTypeName.DOUBLE).named(SPREAD)
+            .required(PrimitiveTypeName.DOUBLE).named(SCORE)
+            .required(PrimitiveTypeName.DOUBLE).named(THRESHOLD)
+            .required(PrimitiveTypeName.BOOLEAN).named(COLD_START)
+            .requiredList().requiredElement(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType())
+            .named(FEATURE_NAMES)
+            .requiredList().requiredElement(PrimitiveTypeName.DOUBLE).named(FEATURE_VALUES)
+            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(PARAM_VERSION)
+            .required(PrimitiveTypeName.INT32).named(KAFKA_PARTITION)
+            .required(PrimitiveTypeName.INT64).named(KAFKA_OFFSET)
+            .required(PrimitiveTypeName.INT64).named(ARCHIVED_AT)
+            .named(LakeLayout.ABNORMAL);
+    public static final MessageType INCIDENTS = Types.buildMessage()
+            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(INCIDENT_ID)
+            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(STATUS)
+            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(REGION)
+            .required(PrimitiveTypeName.INT64).named(FIRST_MINUTE)
+            .required(PrimitiveTypeName.INT64).named(MINUTE)
+            .required(PrimitiveTypeName.INT32).named(SEVERITY)
+            .required(PrimitiveTypeName.INT32).named(ABNORMAL_IPS)
+            .required(PrimitiveTypeName.INT32).named(MONITORED_IPS)
+            .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(TEAM)
+            .required(PrimitiveTypeName.DOUBLE).named(CONFIDENCE)
+            .required(PrimitiveTypeName.BOOLEAN).named(NEEDS_REVIEW)
+            .requiredList().requiredElement(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType())
+            .named(ROUTE_PATH)
+            .requiredList().requiredElement(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType())
+            .named(SCOPE_TERMS)
+            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(SCOPE)
+            .requiredList().requiredElement(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType())
+            .named(APPS)
+            .requiredList().requiredElement(PrimitiveTypeName.INT32).named(APP_ABNORMAL_IPS)
+            .required(PrimitiveTypeName.INT32).named(SERVICES)
+            .requiredList().requiredElement(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType())
+            .named(EVIDENCE_FEATURES)
+            .requiredList().requiredElement(PrimitiveTypeName.DOUBLE).named(EVIDENCE_VALUES)
+            .requiredList().requiredElement(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType())
+            .named(EVIDENCE_SAMPLES)
+            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(PARAM_VERSION)
+            .required(PrimitiveTypeName.INT32).named(KAFKA_PARTITION)
+            .required(PrimitiveTypeName.INT64).named(KAFKA_OFFSET)
+            .required(PrimitiveTypeName.INT64).named(ARCHIVED_AT)
+            .named(LakeLayout.INCIDENTS);
+    public static final MessageType MONITORED = Types.buildMessage()
+            .required(PrimitiveTypeName.INT64).named(MINUTE)
+            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(REGION)
+            .required(PrimitiveTypeName.INT32).named(MONITORED_IPS)
+            .required(PrimitiveTypeName.INT32).named(PARTITION)
+            .required(PrimitiveTypeName.INT32).named(KAFKA_PARTITION)
+            .required(PrimitiveTypeName.INT64).named(KAFKA_OFFSET)
+            .required(PrimitiveTypeName.INT64).named(ARCHIVED_AT)
+            .named(LakeLayout.MONITORED);
+
     private static final Map<String, MessageType> BY_TABLE = Map.of(
             LakeLayout.RETX_COUNTERS, RETX_COUNTERS,
             LakeLayout.RETX_DETAILS, RETX_DETAILS,
             LakeLayout.IP_ATTRIBUTES, IP_ATTRIBUTES,
             LakeLayout.LABELS, LABELS,
-            LakeLayout.SERIES_TRUTH, SERIES_TRUTH);
+            LakeLayout.SERIES_TRUTH, SERIES_TRUTH,
+            LakeLayout.ABNORMAL, ABNORMAL,
+            LakeLayout.INCIDENTS, INCIDENTS,
+            LakeLayout.MONITORED, MONITORED);
 
     private LakeSchemas() {
     }

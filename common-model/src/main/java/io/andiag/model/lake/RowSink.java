@@ -155,6 +155,51 @@ public final class RowSink {
         return this;
     }
 
+    /** Writes a {@code LIST<int32>} column. */
+    public RowSink putIntList(int column, List<Integer> values) {
+        ColumnWriter w = listColumn(column);
+        if (values.isEmpty()) {
+            w.writeNull(0, emptyListDef[column]);
+            return this;
+        }
+        int rep = 0;
+        for (Integer v : values) {
+            if (v == null) {
+                w.writeNull(rep, maxDef[column] - 1);
+            } else {
+                w.write(v, rep, maxDef[column]);
+            }
+            rep = 1;
+        }
+        return this;
+    }
+
+    /** Writes a {@code LIST<double>} column. */
+    public RowSink putDoubleList(int column, List<Double> values) {
+        ColumnWriter w = listColumn(column);
+        if (values.isEmpty()) {
+            w.writeNull(0, emptyListDef[column]);
+            return this;
+        }
+        int rep = 0;
+        for (Double v : values) {
+            if (v == null) {
+                w.writeNull(rep, maxDef[column] - 1);
+            } else {
+                w.write(v, rep, maxDef[column]);
+            }
+            rep = 1;
+        }
+        return this;
+    }
+
+    private ColumnWriter listColumn(int column) {
+        if (!isList[column]) {
+            throw new IllegalArgumentException("column '" + names[column] + "' is not a list");
+        }
+        return column(column);
+    }
+
     private Binary binary(String s) {
         // direct-mapped cache by identity first: generators pass the same String objects row after row
         int slot = s.hashCode() & (RECENT - 1);

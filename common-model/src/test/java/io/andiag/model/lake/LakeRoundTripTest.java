@@ -1,16 +1,26 @@
 package io.andiag.model.lake;
 
+import io.andiag.model.incident.AlertStatus;
+import io.andiag.model.incident.AppImpact;
+import io.andiag.model.incident.Evidence;
+import io.andiag.model.incident.IncidentAlert;
+import io.andiag.model.incident.Route;
+import io.andiag.model.incident.ScopeTerm;
 import io.andiag.model.label.IncidentLabel;
 import io.andiag.model.label.LabelKind;
 import io.andiag.model.label.LabelSource;
+import io.andiag.model.record.AbnormalSeries;
 import io.andiag.model.record.CounterRecord;
 import io.andiag.model.record.DetailRecord;
 import io.andiag.model.record.IpAttributes;
 import io.andiag.model.record.IpKind;
+import io.andiag.model.record.MonitoredCount;
 import io.andiag.model.record.RetxCounts;
 import io.andiag.model.record.RetxType;
 import io.andiag.model.record.Scenario;
+import io.andiag.model.record.SeriesKey;
 import io.andiag.model.routing.Team;
+import io.andiag.model.severity.SeverityLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +28,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -139,5 +150,46 @@ class LakeRoundTripTest {
                 LakeLayout.LABELS, LakeLayout.SERIES_TRUTH)) {
             assertThat(LakeSchemas.of(t).getName()).isEqualTo(t);
         }
+    }
+
+    @Test
+    void archivedSpeedLayerOutputRoundTripsEveryColumn() {
+        long minute = 1_795_392_000_000L;
+        List<Archived<AbnormalSeries>> abnormal = List.of(
+                new Archived<>(new AbnormalSeries(minute, new SeriesKey("10.16.0.4", Scenario.SLB, RetxType.RTO), "region-a",
+                        12, 1.5, 0.8, 0.71, 0.62, false, Map.of("residual", 13.1), "v1"), 2, 41, 1_795_392_070_000L),
+                new Archived<>(new AbnormalSeries(minute, new SeriesKey("10.16.0.5", Scenario.INTRANET, RetxType.SYN), "",
+                        3, 0, 0.5, 0.9, 0.62, true, Map.of(), "v1"), 0, 7, 1_795_392_071_000L));
+        List<Archived<IncidentAlert>> incidents = List.of(
+                new Archived<>(new IncidentAlert("region-a-1", AlertStatus.OPEN, "region-a", minute, minute + 60_000,
+                        Optional.of(SeverityLevel.L3), 9, 2000,
+                        new Route(Optional.of(Team.SLB_NAT_GATEWAY), 0.93, false, List.of("INTRANET", "NETWORK", "SLB_NAT_GATEWAY")),
+                        List.of(new ScopeTerm("slb", "slb-1"), new ScopeTerm("vip", "10.200.0.8")),
+                        List.of(new AppImpact("app-17", 5), new AppImpact("app-3", 4)), 2,
+                        new Evidence(Map.of("dst_top_vip_share", 0.92), List.of("10.3.7.21:41822 -> 10.200.0.8:443 rto SLB")),
+                        "v1"), 1, 3, 1_795_392_130_000L),
+                new Archived<>(new IncidentAlert("region-a-2", AlertStatus.RESOLVED, "region-a", minute, minute,
+                        Optional.empty(), 0, 2000, new Route(Optional.empty(), 0.4, true, List.of()), List.of(), List.of(), 0,
+                        Evidence.none(), "v1"), 0, 0, 1_795_392_131_000L));
+        List<Archived<MonitoredCount>> monitored = List.of(
+                new Archived<>(new MonitoredCount(minute, "region-a", 1998, 2), 1, 99, 1_795_392_072_000L));
+
+        LakeWriter.writeAll(file(LakeLayout.ABNORMAL), LakeSchemas.ABNORMAL, LakeEncoders.ABNORMAL, abnormal);
+        LakeWriter.writeAll(file(LakeLayout.INCIDENTS), LakeSchemas.INCIDENTS, LakeEncoders.INCIDENT, incidents);
+        LakeWriter.writeAll(file(LakeLayout.MONITORED), LakeSchemas.MONITORED, LakeEncoders.MONITORED, monitored);
+
+        assertThat(LakeReaders.readAbnormal(LakeLayout.tableDir(lake, LakeLayout.ABNORMAL))).isEqualTo(abnormal);
+        assertThat(LakeReaders.readIncidents(LakeLayout.tableDir(lake, LakeLayout.INCIDENTS))).isEqualTo(incidents);
+        assertThat(LakeReaders.readMonitored(LakeLayout.tableDir(lake, LakeLayout.MONITORED))).isEqualTo(monitored);
+    }
+
+    @Test
+    void inProgressFilesAreNeverData() {
+        String name = LakeLayout.rollFileName("20261123T102000123Z-0001", 3);
+        assertThat(name).isEqualTo("part-20261123T102000123Z-0001-00003.parquet");
+        Path hidden = lake.resolve(LakeLayout.inProgressName(name));
+        assertThat(LakeLayout.isInProgress(hidden)).isTrue();
+        assertThat(LakeLayout.isDataFile(hidden)).isFalse();
+        assertThat(LakeLayout.isInProgress(lake.resolve(name))).isFalse();
     }
 }

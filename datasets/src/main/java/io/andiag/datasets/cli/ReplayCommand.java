@@ -3,16 +3,20 @@ package io.andiag.datasets.cli;
 import io.andiag.datasets.replay.ReplaySource;
 import io.andiag.datasets.replay.ReplaySources;
 import io.andiag.datasets.replay.Replayer;
+import io.andiag.datasets.replay.TimeOfDaySource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +42,12 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Event time runs X times faster than wall time; 0 = as fast as possible. Default: ${DEFAULT-VALUE}.")
     double speedup;
 
+    @Option(names = "--from-time", paramLabel = "HH:MM", description = "Replay only records at or after this UTC time of each day.")
+    LocalTime fromTime;
+
+    @Option(names = "--to-time", paramLabel = "HH:MM", description = "Replay only records before this UTC time of each day.")
+    LocalTime toTime;
+
     @Option(names = "--no-details", description = "Replay the counters only.")
     boolean noDetails;
 
@@ -48,9 +58,9 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ReplaySource source = from.size() == 1 && ReplaySources.isLake(from.get(0))
+        ReplaySource source = windowed(from.size() == 1 && ReplaySources.isLake(from.get(0))
                 ? ReplaySources.lake(from.get(0), dates, !noDetails)
-                : ReplaySources.jsonLines(from);
+                : ReplaySources.jsonLines(from));
         Map<String, Object> props = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -66,5 +76,21 @@ final class ReplayCommand implements Callable<Integer> {
                     s.seconds(), (s.counters() + s.details()) / Math.max(s.seconds(), 1e-9), s.flushHeartbeats());
         }
         return 0;
+    }
+
+    /** The source, limited to [--from-time, --to-time) of each day when either is given. */
+    private ReplaySource windowed(ReplaySource source) {
+        if (fromTime == null && toTime == null) {
+            return source;
+        }
+        LocalTime to = toTime == null ? LocalTime.MAX : toTime;
+        long stopAfter = dates.isEmpty() || toTime == null ? Long.MAX_VALUE
+                : dates.stream().max(LocalDate::compareTo).orElseThrow().atTime(toTime).toInstant(ZoneOffset.UTC).toEpochMilli();
+        try {
+            return new TimeOfDaySource(source, fromTime == null ? LocalTime.MIDNIGHT : fromTime, to, stopAfter);
+        } catch (IllegalArgumentException e) {
+            source.close();
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
     }
 }

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             BrokerCommand.class,
             SpeedCommand.class,
             AlertsCommand.class,
+            ArchiveCommand.class,
         })
 public final class SpeedCli implements Runnable {
 
