@@ -263,10 +263,11 @@ cat <<EXPLORE
      abnormal/ incidents/ monitored/                                     what the speed layer found (archived from Kafka)
    $WORK/scorecard.md, scorecard.json, alerts.log, logs/
 
-Explore it, e.g. with the DuckDB CLI (or pyarrow / Spark, see docs/lake.md):
-   duckdb -c "SELECT incident_id, status, epoch_ms(minute) AS minute, severity, team, scope
-              FROM read_parquet('$LAKE/incidents/*/*.parquet') ORDER BY minute LIMIT 20"
-   duckdb -c "SELECT incident_id, team, cause, severity, epoch_ms(start_ts) AS start
-              FROM read_parquet('$LAKE/labels/dt=$LIVE/*.parquet') ORDER BY start_ts"
+Explore it with SQL (DuckDB inside bin/andiag sql; every table is a view, the parameter set is params_*; no
+query opens a prompt), or with pyarrow / Spark (docs/lake.md):
+   bin/andiag sql --lake $LAKE "SELECT incident_id, status, epoch_ms(minute) AS minute, severity, team, scope
+                                FROM incidents ORDER BY minute LIMIT 20"
+   bin/andiag sql --lake $LAKE "SELECT incident_id, team, cause, severity, epoch_ms(start_ts) AS start
+                                FROM labels WHERE dt = DATE '$LIVE' ORDER BY start_ts"
 Score it again: bin/andiag evaluate --lake $LAKE --date $LIVE
 EXPLORE
