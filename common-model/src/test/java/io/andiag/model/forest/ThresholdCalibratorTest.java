@@ -15,7 +15,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ThresholdCalibratorTest {
 
-    private final ThresholdCalibrator calibrator = new ThresholdCalibrator(CalibrationSettings.defaults());
+    /** The algorithm at a fixed target (0.5 %), independent of the default. */
+    private static final CalibrationSettings SETTINGS = new CalibrationSettings(0.005, 1.0, 0.5);
+    private final ThresholdCalibrator calibrator = new ThresholdCalibrator(SETTINGS);
 
     @Test
     void minuteThresholdSitsJustAboveTheFirstScoreNotAllowed() {
@@ -79,7 +81,7 @@ class ThresholdCalibratorTest {
         Calibration c = calibrator.calibrate(rows);
         assertThat(c.minutes()).isEqualTo(minutes);
         assertThat(c.ipMinutes()).isEqualTo((long) ips * minutes);
-        assertThat(c.maxFlaggedShare()).isLessThanOrEqualTo(CalibrationSettings.defaults().targetShare());
+        assertThat(c.maxFlaggedShare()).isLessThanOrEqualTo(SETTINGS.targetShare());
         assertThat(c.meanFlaggedShare()).isLessThanOrEqualTo(c.maxFlaggedShare()).isPositive();
         assertThat(c.threshold()).isGreaterThan(0.5);
     }
