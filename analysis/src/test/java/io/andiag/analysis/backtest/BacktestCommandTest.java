@@ -1,7 +1,5 @@
 package io.andiag.analysis.backtest;
 
-import io.andiag.model.forest.CalibrationSettings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.andiag.analysis.cli.AnalysisCli;
@@ -86,7 +84,7 @@ class BacktestCommandTest {
 
     @Test
     void shouldFlagASpikeInDailyDataTrainedOnFewerPointsThanTheTargetShareAllows() throws IOException {
-        // 2 years of daily totals around 10 000 (sd 300); 15 % = 110 training days, fewer than 1 / 0.2 % = 500
+        // 2 years of daily totals around 10 000 (sd 300); 15 % = 110 training days, fewer than 1 / 0.5 % = 200
         StringBuilder csv = new StringBuilder("timestamp,value\n");
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(21);
         java.time.LocalDate day = java.time.LocalDate.parse("2024-01-01");
@@ -106,9 +104,9 @@ class BacktestCommandTest {
     }
 
     @Test
-    void shouldCalibratePerMinuteLikeTheBatchWhenAFileHasOneSeriesPerAllowedFlag() throws IOException {
-        int series = Backtester.minSeriesPerMinute(CalibrationSettings.defaults().targetShare());
-        assertThat(series).isEqualTo(500);
+    void shouldCalibratePerMinuteLikeTheBatchWhenAFileHasTwoHundredSeries() throws IOException {
+        int series = Backtester.minSeriesPerMinute(0.005);
+        assertThat(series).isEqualTo(200);
         long start = Instant.parse("2026-08-01T00:00:00Z").getEpochSecond();
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(9);
         StringBuilder csv = new StringBuilder("series,timestamp,value\n");

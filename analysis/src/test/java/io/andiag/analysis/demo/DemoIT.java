@@ -38,7 +38,8 @@ class DemoIT {
         Files.delete(work);          // the demo wants an empty or absent work directory
         Path log = Files.createTempFile(scratch, "andiag-demo-it-", ".log");
         ProcessBuilder pb = new ProcessBuilder(ROOT.resolve("bin/andiag").toString(), "demo", "--work-dir", work.toString(),
-                "--ips", "300", "--window", "06:00-07:30")
+                // a 300-IP region: below 1 / 0.002 = 500 IPs the demo's calibration target would allow no flag at all
+                "--ips", "300", "--window", "06:00-07:30", "--target-share", "0.005")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("ANDIAG_NO_BUILD", "1");
         pb.environment().put("ANDIAG_JAVA_OPTS", "-Xmx2g");

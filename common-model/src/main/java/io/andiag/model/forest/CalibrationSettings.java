@@ -9,14 +9,7 @@ import java.util.Map;
 /** How the detector's score threshold is chosen on normal history (see {@link ThresholdCalibrator}). */
 public record CalibrationSettings(double targetShare, double minuteQuantile, double minThreshold) implements Serializable {
 
-    /*
-     * 0.2 % of a minute's IPs on the worst history minute. The severity scale starts at L0 = 0.1 % of a region's
-     * monitored IPs, so the calibrated background must sit below that on a typical minute or every quiet minute
-     * alerts. On the demo region (2000 IPs) 0.5 % left a quiet-minute mean of 0.25 % (66 alerted incidents on
-     * nothing, 37 on 3 benign bursts); 0.2 % gives 0.07 % (12 and 9) with 12 of 13 incidents still alerted;
-     * 0.05 % alerts 1 of 13 (docs/detection.md, "Choosing target_share").
-     */
-    public static final Param<Double> TARGET_SHARE = Param.closedOpen("detection.threshold.target_share", 0.002, 0, 1,
+    public static final Param<Double> TARGET_SHARE = Param.closedOpen("detection.threshold.target_share", 0.005, 0, 1,
             "largest share of a minute's IPs the threshold may flag on normal history");
     public static final Param<Double> MINUTE_QUANTILE = Param.openClosed("detection.threshold.minute_quantile", 1.0, 0, 1,
             "share of history minutes that must meet target_share (1 = every minute)");
