@@ -164,7 +164,7 @@ class EndToEndTest(unittest.TestCase):
     # -- 1 ----------------------------------------------------------------------------------------------------------
 
     def test_1_first_date_runs_every_task_and_publishes(self):
-        self.assert_ran(self.d1, {steps.WAIT_FOR_INPUT: 0, "profile": 0, "noise": 0, "train-detector": 0,
+        self.assert_ran(self.d1, {steps.WAIT_FOR_INPUT: 0, "profile": 0, "noise": 0, "train-detector": 0, "train-router": 0,
                                   "validate": 0, "publish": 0})
         self.assertIsNotNone(self.v1)
         self.assertTrue(self.v1.startswith("2026-11-22-"), self.v1)
@@ -178,7 +178,7 @@ class EndToEndTest(unittest.TestCase):
     # -- 2 ----------------------------------------------------------------------------------------------------------
 
     def test_2_degraded_candidate_is_blocked_and_latest_is_untouched(self):
-        self.assert_ran(self.d2_blocked, {steps.WAIT_FOR_INPUT: 0, "profile": 0, "noise": 0, "train-detector": 0,
+        self.assert_ran(self.d2_blocked, {steps.WAIT_FOR_INPUT: 0, "profile": 0, "noise": 0, "train-detector": 0, "train-router": 0,
                                           "validate": 1})
         self.assertEqual(self.latest_after_block, self.v1)
         self.assertEqual(self.versions_after_block, [self.v1])
