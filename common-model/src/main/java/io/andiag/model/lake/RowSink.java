@@ -135,58 +135,38 @@ public final class RowSink {
 
     /** Writes a {@code LIST<string>} column; a null element is written as null (if the element is optional). */
     public RowSink putStringList(int column, List<String> values) {
-        if (!isList[column]) {
-            throw new IllegalArgumentException("column '" + names[column] + "' is not a list");
-        }
-        ColumnWriter w = column(column);
-        if (values.isEmpty()) {
-            w.writeNull(0, emptyListDef[column]);
-            return this;
-        }
-        int rep = 0;
-        for (String v : values) {
-            if (v == null) {
-                w.writeNull(rep, maxDef[column] - 1);
-            } else {
-                w.write(binary(v), rep, maxDef[column]);
-            }
-            rep = 1;
-        }
-        return this;
+        return putList(column, values, (w, v, rep, def) -> w.write(binary(v), rep, def));
     }
 
     /** Writes a {@code LIST<int32>} column. */
     public RowSink putIntList(int column, List<Integer> values) {
-        ColumnWriter w = listColumn(column);
-        if (values.isEmpty()) {
-            w.writeNull(0, emptyListDef[column]);
-            return this;
-        }
-        int rep = 0;
-        for (Integer v : values) {
-            if (v == null) {
-                w.writeNull(rep, maxDef[column] - 1);
-            } else {
-                w.write(v, rep, maxDef[column]);
-            }
-            rep = 1;
-        }
-        return this;
+        return putList(column, values, (w, v, rep, def) -> w.write(v.intValue(), rep, def));
     }
 
     /** Writes a {@code LIST<double>} column. */
     public RowSink putDoubleList(int column, List<Double> values) {
+        return putList(column, values, (w, v, rep, def) -> w.write(v.doubleValue(), rep, def));
+    }
+
+    /** Writes one non-null list element with the column writer's overload for its type. */
+    @FunctionalInterface
+    private interface ElementWriter<T> {
+        void write(ColumnWriter w, T value, int repetitionLevel, int definitionLevel);
+    }
+
+    /** The Dremel levels of a list column: an empty list, null elements, and rep = 1 after the first element. */
+    private <T> RowSink putList(int column, List<T> values, ElementWriter<T> element) {
         ColumnWriter w = listColumn(column);
         if (values.isEmpty()) {
             w.writeNull(0, emptyListDef[column]);
             return this;
         }
         int rep = 0;
-        for (Double v : values) {
+        for (T v : values) {
             if (v == null) {
                 w.writeNull(rep, maxDef[column] - 1);
             } else {
-                w.write(v, rep, maxDef[column]);
+                element.write(w, v, rep, maxDef[column]);
             }
             rep = 1;
         }
