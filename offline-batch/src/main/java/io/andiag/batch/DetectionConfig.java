@@ -1,5 +1,6 @@
 package io.andiag.batch;
 
+import io.andiag.model.config.DetectionParams;
 import io.andiag.model.config.Param;
 import io.andiag.model.features.FeatureSettings;
 import io.andiag.model.forest.CalibrationSettings;
@@ -12,7 +13,6 @@ import io.andiag.model.profile.ShapeSettings;
 import io.andiag.model.series.FrequencySettings;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,21 +30,8 @@ public final class DetectionConfig implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** Every detection parameter, in a stable order. */
-    public static final List<Param<?>> PARAMS;
+    public static final List<Param<?>> PARAMS = DetectionParams.all();
 
-    static {
-        List<Param<?>> all = new ArrayList<>();
-        all.addAll(FrequencySettings.PARAMS);
-        all.addAll(ShapeSettings.PARAMS);
-        all.addAll(PatternSettings.PARAMS);
-        all.addAll(QualitySettings.PARAMS);
-        all.addAll(NoiseSettings.PARAMS);
-        all.addAll(ColdStartSettings.PARAMS);
-        all.addAll(FeatureSettings.PARAMS);
-        all.addAll(ForestSettings.PARAMS);
-        all.addAll(CalibrationSettings.PARAMS);
-        PARAMS = Collections.unmodifiableList(all);
-    }
 
     private final TreeMap<String, String> props;
 

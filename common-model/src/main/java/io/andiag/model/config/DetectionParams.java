@@ -11,15 +11,27 @@ import io.andiag.model.profile.ShapeSettings;
 import io.andiag.model.series.FrequencySettings;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
-/** Every detection param, for documentation checks (test code: main code has no registry to keep in sync). */
+/**
+ * The registry of every detection parameter, in a stable order: the batch reads and records them from it
+ * (DetectionConfig) and the documentation check compares docs/detection.md with it, so a new settings class is
+ * added here once.
+ */
 public final class DetectionParams {
 
     private DetectionParams() {
     }
 
+    private static final List<Param<?>> ALL = build();
+
+    /** Every detection parameter (unmodifiable). */
     public static List<Param<?>> all() {
+        return ALL;
+    }
+
+    private static List<Param<?>> build() {
         List<Param<?>> all = new ArrayList<>();
         all.addAll(FrequencySettings.PARAMS);
         all.addAll(ShapeSettings.PARAMS);
@@ -30,7 +42,7 @@ public final class DetectionParams {
         all.addAll(FeatureSettings.PARAMS);
         all.addAll(ForestSettings.PARAMS);
         all.addAll(CalibrationSettings.PARAMS);
-        return all;
+        return Collections.unmodifiableList(all);
     }
 
     /** The markdown table row of a param, as docs/detection.md carries it. */
