@@ -133,8 +133,14 @@ final class StepOptions {
                 description = "Fewest labelled incidents (of 2+ teams) to train in the region; else the bootstrap router (default: ${DEFAULT-VALUE}).")
         int minLabelledIncidents;
 
+        @Option(names = "--synthetic-per-team", paramLabel = "N", defaultValue = "" + RouterSettings.DEFAULT_SYNTHETIC_PER_TEAM,
+                description = "Synthetic incidents per team injected on each region's topology to train on (never held out); "
+                        + "0 trains on the labels alone (default: ${DEFAULT-VALUE}).")
+        int syntheticPerTeam;
+
         RouterSettings settings() {
-            return new RouterSettings(maxIter, maxDepth, stepSize, seed, holdoutShare, selfLabelBar, selfLabelMinMinutes, minLabelledIncidents);
+            return new RouterSettings(maxIter, maxDepth, stepSize, seed, holdoutShare, selfLabelBar, selfLabelMinMinutes, minLabelledIncidents,
+                    syntheticPerTeam);
         }
     }
 }

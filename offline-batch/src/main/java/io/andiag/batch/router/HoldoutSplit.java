@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * same side, so the evaluation never sees a minute of an incident it trained on. Stratified by team: of each team's
  * incidents (sorted by id, then shuffled with a generator seeded from the seed and the team), round(share x n) are
  * held out, at least one when the team has two or more incidents and never all of them (a team with a single incident
- * is trained on only).
+ * is trained on only). Only real labelled examples are split: a synthetic one ({@link FaultInjector}) is refused, so the
+ * held-out metrics are always on real labels; synthetic examples join the training side with {@link #trainWith}.
  *
  * @param train    the examples to train on
  * @param heldOut  the held-out examples
@@ -27,6 +28,10 @@ public record HoldoutSplit(List<RouterTrainer.Example> train, List<RouterTrainer
     public static HoldoutSplit of(List<RouterTrainer.Example> examples, double share, long seed) {
         Map<Team, TreeSet<String>> incidents = new EnumMap<>(Team.class);
         for (RouterTrainer.Example e : examples) {
+            if (isSynthetic(e)) {
+                throw new IllegalArgumentException("synthetic example " + e.incident() + " given to the held-out split: only real "
+                        + "labels are split and evaluated; add synthetic examples with trainWith");
+            }
             incidents.computeIfAbsent(e.team(), t -> new TreeSet<>()).add(e.incident());
         }
         Set<String> held = new HashSet<>();
@@ -49,5 +54,22 @@ public record HoldoutSplit(List<RouterTrainer.Example> train, List<RouterTrainer
             (held.contains(e.incident()) ? test : train).add(e);
         }
         return new HoldoutSplit(train, test, held);
+    }
+
+    /** The training examples plus {@code synthetic} ones (training only: the held-out side stays real labels). */
+    public List<RouterTrainer.Example> trainWith(List<RouterTrainer.Example> synthetic) {
+        List<RouterTrainer.Example> out = new ArrayList<>(train.size() + synthetic.size());
+        out.addAll(train);
+        for (RouterTrainer.Example e : synthetic) {
+            if (!isSynthetic(e)) {
+                throw new IllegalArgumentException("example " + e.incident() + " is not synthetic: real labels go through the split");
+            }
+            out.add(e);
+        }
+        return out;
+    }
+
+    public static boolean isSynthetic(RouterTrainer.Example e) {
+        return e.incident().startsWith(FaultInjector.INCIDENT_PREFIX);
     }
 }

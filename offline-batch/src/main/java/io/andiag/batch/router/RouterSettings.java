@@ -14,9 +14,11 @@ package io.andiag.batch.router;
  * @param selfLabelMinMinutes fewest consecutive confident minutes (same region and team) that make a SELF label
  * @param minLabelledIncidents fewest labelled incidents (of at least two teams) to train a router in the region;
  *                            with fewer the bundled bootstrap router is used
+ * @param syntheticPerTeam    synthetic incidents per team and region ({@link FaultInjector}) added to the training
+ *                            examples (never to the held-out ones); 0 trains on the labels alone
  */
 public record RouterSettings(int maxIter, int maxDepth, double stepSize, long seed, double holdoutShare, double selfLabelBar,
-                             int selfLabelMinMinutes, int minLabelledIncidents) {
+                             int selfLabelMinMinutes, int minLabelledIncidents, int syntheticPerTeam) {
 
     public static final int DEFAULT_MAX_ITER = 30;
     public static final int DEFAULT_MAX_DEPTH = 4;
@@ -26,6 +28,11 @@ public record RouterSettings(int maxIter, int maxDepth, double stepSize, long se
     public static final double DEFAULT_SELF_LABEL_BAR = 0.8;
     public static final int DEFAULT_SELF_LABEL_MIN_MINUTES = 2;
     public static final int DEFAULT_MIN_LABELLED_INCIDENTS = 8;
+    /**
+     * Enough that every team's every fault shape (ToR and AZ, vSwitch and VPC, VIP and NAT, ...) is drawn at tens of sizes,
+     * few enough that the GBTs of a nightly run still fit in seconds (docs/routing.md, "Fault-injection augmentation").
+     */
+    public static final int DEFAULT_SYNTHETIC_PER_TEAM = 150;
 
     public RouterSettings {
         if (maxIter < 1 || maxIter > 500) {
@@ -49,10 +56,14 @@ public record RouterSettings(int maxIter, int maxDepth, double stepSize, long se
         if (minLabelledIncidents < 2) {
             throw new IllegalArgumentException("--min-labelled-incidents must be >= 2, got " + minLabelledIncidents);
         }
+        if (syntheticPerTeam < 0 || syntheticPerTeam > 10_000) {
+            throw new IllegalArgumentException("--synthetic-per-team must be in 0..10000, got " + syntheticPerTeam);
+        }
     }
 
     public static RouterSettings defaults() {
         return new RouterSettings(DEFAULT_MAX_ITER, DEFAULT_MAX_DEPTH, DEFAULT_STEP_SIZE, DEFAULT_SEED, DEFAULT_HOLDOUT_SHARE,
-                DEFAULT_SELF_LABEL_BAR, DEFAULT_SELF_LABEL_MIN_MINUTES, DEFAULT_MIN_LABELLED_INCIDENTS);
+                DEFAULT_SELF_LABEL_BAR, DEFAULT_SELF_LABEL_MIN_MINUTES, DEFAULT_MIN_LABELLED_INCIDENTS,
+                DEFAULT_SYNTHETIC_PER_TEAM);
     }
 }

@@ -12,6 +12,8 @@ import io.andiag.batch.series.SeriesStore;
 import io.andiag.batch.spark.LakeTables;
 import io.andiag.model.incident.DiagnosisSettings;
 import io.andiag.model.routing.HierarchicalRouter;
+import io.andiag.model.lake.LakeLayout;
+import io.andiag.model.lake.LakeReaders;
 import io.andiag.model.routing.RouterModelIo;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -27,6 +29,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -34,7 +37,8 @@ import java.util.stream.Stream;
  * candidates of several regions (simulated ones, in practice: see {@code offline-batch/scripts/train-bootstrap-router.sh}).
  * Each source is a lake and a date on which {@code train-router} ran, so its {@code _work/router_candidates} holds the
  * emitted region-minutes with their labels; the routing features are scale-free, so minutes of regions of different
- * sizes pool. All pooled labelled minutes are trained on (the evaluation that matters is on a region never seen, with
+ * sizes pool. All pooled labelled minutes are trained on, with each source's synthetic incidents ({@link FaultInjector},
+ * {@code --synthetic-per-team} per team, on the topology of its {@code ip_attributes} of that date) (the evaluation that matters is on a region never seen, with
  * train-router there, which reports this router next to the in-region one). Writes {@code --out}: the router
  * (router.json + flat models), {@value BootstrapRouter#INFO} and {@value BootstrapRouter#INDEX}: the layout of the
  * bootstrap resource.
@@ -77,6 +81,8 @@ public final class TrainBootstrapRouterJob {
                 examples.add(new RouterTrainer.Example(e.features(), e.team(), prefix + e.incident()));
             }
             pooled.addAll(examples);
+            List<RouterTrainer.Example> synthetic = TrainRouterJob.synthetic(sourceAttributes(run), candidates, settings);
+            pooled.addAll(synthetic);
             ObjectNode s = srcs.addObject();
             s.put("lake", run.lake().toString());
             s.put("date", run.date().toString());
@@ -84,6 +90,7 @@ public final class TrainBootstrapRouterJob {
             s.put("emitted_region_minutes", candidates.size());
             s.put("labelled_minutes", examples.size());
             s.put("incidents", examples.stream().map(RouterTrainer.Example::incident).distinct().count());
+            s.put("synthetic_examples", synthetic.size());
             s.put("monitored_ips_max", candidates.stream().mapToInt(RouterCandidate::monitoredIps).max().orElse(0));
             LOG.info("{}: {} (date {}): {} emitted minutes, {} labelled with a team", COMMAND, run.lake(), run.date(), candidates.size(),
                     examples.size());
@@ -91,7 +98,10 @@ public final class TrainBootstrapRouterJob {
         if (pooled.stream().map(RouterTrainer.Example::team).distinct().count() < 2) {
             throw new BatchException("the sources hold labelled minutes of fewer than 2 teams: nothing to route between");
         }
-        info.putPOJO("candidates_per_team", RouterTrainer.teamCounts(pooled));
+        List<RouterTrainer.Example> real = pooled.stream().filter(e -> !HoldoutSplit.isSynthetic(e)).toList();
+        info.putPOJO("candidates_per_team", RouterTrainer.teamCounts(real));
+        info.put("synthetic_per_team", settings.syntheticPerTeam());
+        info.put("synthetic_examples", pooled.size() - real.size());
         Path mllib;
         try {
             mllib = Files.createTempDirectory("andiag-bootstrap-mllib");
@@ -106,7 +116,7 @@ public final class TrainBootstrapRouterJob {
         } finally {
             LakeTables.deleteRecursively(mllib);
         }
-        RouterEvaluation inSample = RouterEvaluation.of(new HierarchicalRouter(RouterModelIo.read(out)), pooled,
+        RouterEvaluation inSample = RouterEvaluation.of(new HierarchicalRouter(RouterModelIo.read(out)), real,
                 DiagnosisSettings.DEFAULTS.confidenceBar());
         info.set("in_sample", inSample.toJson());
         try {
@@ -118,11 +128,21 @@ public final class TrainBootstrapRouterJob {
             throw new UncheckedIOException("cannot write " + out, e);
         }
         List<String> lines = new ArrayList<>();
-        lines.add(COMMAND + ": wrote " + version + " to " + out + " (" + pooled.size() + " labelled minutes of " + sources.size()
-                + " region(s), " + dirBytes(out) / 1024 + " KiB)");
-        lines.addAll(inSample.table(COMMAND + ": in-sample (optimistic; evaluate on an unseen region with train-router)"));
+        lines.add(COMMAND + ": wrote " + version + " to " + out + " (" + real.size() + " labelled minutes of " + sources.size()
+                + " region(s) and " + (pooled.size() - real.size()) + " synthetic incidents, " + dirBytes(out) / 1024 + " KiB)");
+        lines.addAll(inSample.table(COMMAND + ": in-sample, labelled minutes (optimistic; evaluate on an unseen region with train-router)"));
         lines.forEach(l -> LOG.info("{}", l));
         return lines;
+    }
+
+    /** The {@code ip_attributes} snapshot of a source's date, the topology its synthetic incidents are injected on. */
+    static AttributeSnapshots.Day sourceAttributes(BatchRun run) {
+        Path dir = LakeTables.partitionDir(run.lake(), LakeLayout.IP_ATTRIBUTES, run.date());
+        if (!Files.isDirectory(dir)) {
+            throw new BatchException("no " + LakeLayout.IP_ATTRIBUTES + " partition for " + run.date() + " in " + run.lake()
+                    + ": the synthetic incidents of that source need its topology");
+        }
+        return AttributeSnapshots.of(Map.of(run.date().toString(), LakeReaders.readIpAttributes(dir))).day(run.date().toString());
     }
 
     /** {@code out} must be absent, empty, or an earlier router (it is replaced). */

@@ -192,7 +192,8 @@ public final class TrainRouterJob {
             HoldoutSplit split = HoldoutSplit.of(examples, settings.holdoutShare(), settings.seed());
             Path mllib = run.candidateDir().resolve(SeriesStore.WORK_DIR).resolve(MLLIB_MODELS);
             LakeTables.deleteRecursively(mllib);
-            RouterTrainer.Trained trained = RouterTrainer.train(spark, split.train(), settings, version, mllib);
+            List<RouterTrainer.Example> synthetic = synthetic(attributes.day(run.date().toString()), candidates, settings);
+            RouterTrainer.Trained trained = RouterTrainer.train(spark, split.trainWith(synthetic), settings, version, mllib);
             replaceRouter(routerDir, tmp -> RouterModelIo.write(trained.model(), tmp));
             router = new HierarchicalRouter(RouterModelIo.read(routerDir));
             ObjectNode training = JsonNodeFactory.instance.objectNode();
@@ -202,6 +203,8 @@ public final class TrainRouterJob {
             training.put("heldout_candidates", split.heldOut().size());
             training.put("heldout_incidents", split.heldOutIncidents().size());
             training.putPOJO("candidates_per_team", RouterTrainer.teamCounts(examples));
+            training.put("synthetic_per_team", settings.syntheticPerTeam());
+            training.put("synthetic_examples", synthetic.size());
             training.set("models", trained.models());
             report.stat("training", training);
             heldOutEval = RouterEvaluation.of(router, split.heldOut(), bar);
@@ -355,6 +358,26 @@ public final class TrainRouterJob {
             byDay.put(d.toString(), day);
         }
         return AttributeSnapshots.of(byDay);
+    }
+
+    /**
+     * The synthetic training examples ({@link FaultInjector}) of every region of the snapshot, {@code --synthetic-per-team}
+     * per team; each region's severity denominator is the median monitored count of its emitted minutes (its container
+     * count when it has none).
+     */
+    static List<RouterTrainer.Example> synthetic(AttributeSnapshots.Day day, List<RouterCandidate> candidates, RouterSettings settings) {
+        List<IpAttributes> all = new ArrayList<>(day.byIp().values());
+        all.sort(java.util.Comparator.comparing(IpAttributes::ip));
+        List<RouterTrainer.Example> out = FaultInjector.examples(all, region -> medianMonitored(candidates, region),
+                settings.syntheticPerTeam(), settings.seed());
+        LOG.info("{}: {} synthetic training examples ({} per team and region)", STEP, out.size(), settings.syntheticPerTeam());
+        return out;
+    }
+
+    static int medianMonitored(List<RouterCandidate> candidates, String region) {
+        int[] m = candidates.stream().filter(c -> c.region().equals(region)).mapToInt(RouterCandidate::monitoredIps)
+                .filter(x -> x > 0).sorted().toArray();
+        return m.length == 0 ? 0 : m[m.length / 2];
     }
 
     /** The labelled candidates with a team (INCIDENT labels), as training examples. */
@@ -516,6 +539,7 @@ public final class TrainRouterJob {
         n.put("self_label_bar", s.selfLabelBar());
         n.put("self_label_min_minutes", s.selfLabelMinMinutes());
         n.put("min_labelled_incidents", s.minLabelledIncidents());
+        n.put("synthetic_per_team", s.syntheticPerTeam());
         return n;
     }
 }

@@ -43,7 +43,7 @@ class BatchCliTest {
         assertThat(run("publish", "--help").out()).contains("--max-flagged-share", "--max-pattern-share", "--min-ips");
         // the common options of every step (the Airflow DAG runs train-router like the others)
         assertThat(run("train-router", "--help").out()).contains("--lake", "--date", "--history-days", "--master", "--conf",
-                "--self-label-bar", "--holdout-share", "--min-labelled-incidents");
+                "--self-label-bar", "--holdout-share", "--min-labelled-incidents", "--synthetic-per-team");
         assertThat(run("validate", "--help").out()).contains("--max-flagged-share", "--max-flagged-ratio", "--max-pattern-share",
                 "--max-pattern-drift", "--max-recall-drop");
     }
