@@ -73,14 +73,23 @@ public final class TopologyCanonical {
     }
 
     /**
-     * Every container of the vSwitch with the most containers that is not confined to one ToR (a vSwitch inside one
-     * ToR is indistinguishable from a partial ToR fault), intranet RTO.
+     * Every container of the vSwitch with the most containers that is not confined to one ToR, intranet RTO. Small
+     * simulated regions have one ToR per AZ, so every vSwitch (one per VPC and AZ) sits inside one ToR: then the largest
+     * vSwitch that is a strict part of its ToR (the ToR's other vSwitches stay healthy: vSwitch share 1, ToR lift below
+     * the vSwitch's). A vSwitch that is its whole ToR is indistinguishable from a ToR fault: never chosen.
      */
     public RegionMinute vswitch() {
         Map<String, List<IpAttributes>> byVsw = group(IpAttributes::vswitch);
+        Map<String, List<IpAttributes>> byTor = group(IpAttributes::tor);
+        Comparator<List<IpAttributes>> bySize = Comparator.comparingInt(List::size);
         List<IpAttributes> best = byVsw.values().stream()
                 .filter(g -> g.stream().map(IpAttributes::tor).distinct().count() > 1)
-                .max(Comparator.comparingInt(List::size)).orElseThrow();
+                .max(bySize)
+                .or(() -> byVsw.values().stream()
+                        .filter(g -> g.size() < byTor.get(g.get(0).tor()).size())
+                        .max(bySize))
+                .orElseThrow(() -> new IllegalArgumentException("every vSwitch of the topology is a whole ToR: a vSwitch "
+                        + "fault cannot be told from a ToR fault there"));
         return intranet(best, RTO);
     }
 

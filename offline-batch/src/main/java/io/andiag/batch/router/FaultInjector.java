@@ -283,10 +283,12 @@ public final class FaultInjector {
         List<String> dsts = cross ? sampleStrings(r, remotes.isEmpty() ? List.of("10.255.0.1") : remotes, 1 + r.nextInt(3))
                 : sampleStrings(r, services.isEmpty() ? List.of("203.0.113.1") : services, 1 + r.nextInt(3));
         List<String> from = clients.isEmpty() ? List.of("198.51.100.1") : clients;
+        // internet (a route flap, an ISP outage) hurts both directions: IN and OUT 60 %, IN only 25 %, OUT only 15 %,
+        // RTO-dominant 90 % (SYN-dominant OUT-only traffic of one gateway cluster is the NAT gateway's signature)
         double u = r.nextDouble();
-        boolean in = !cross && u < 0.7;            // internet: IN and OUT, IN only, OUT only
-        boolean out = cross || u >= 0.35;
-        RetxType dominant = r.nextDouble() < 0.8 ? RTO : SYN;
+        boolean in = !cross && u < 0.85;
+        boolean out = cross || u >= 0.25;
+        RetxType dominant = r.nextDouble() < (cross ? 0.8 : 0.9) ? RTO : SYN;
         RegionMinute.Builder b = builder();
         for (IpAttributes a : affected) {
             RetxType t = mostly(r, dominant);
@@ -309,15 +311,27 @@ public final class FaultInjector {
         return finish(id, team, fault, new TreeSet<>(dsts), b, r, ips(affected));
     }
 
-    /** Most containers of 1-3 hosts fail on whatever traffic they carry. */
+    /**
+     * Most containers of 1-3 hosts fail on whatever traffic they carry. Half the multi-host faults take hosts of one ToR
+     * (a bad kernel or firmware rolled out rack by rack): a ToR share of 1 must not by itself mean a ToR fault, when the
+     * abnormal IPs fill a few hosts and the rest of the ToR is healthy.
+     */
     private Synthetic endHost(String id, SplittableRandom r) {
         List<List<IpAttributes>> hosts = groups(IpAttributes::host);
         int k = 1 + r.nextInt(Math.min(3, hosts.size()));
+        if (k > 1 && r.nextBoolean()) {
+            String tor = pick(r, containers).tor();
+            List<List<IpAttributes>> sameTor = hosts.stream().filter(h -> h.get(0).tor().equals(tor)).toList();
+            if (sameTor.size() >= k) {
+                hosts = sameTor;
+            }
+        }
         List<IpAttributes> group = new ArrayList<>();
         List<IpAttributes> affected = new ArrayList<>();
         for (List<IpAttributes> host : sample(r, hosts, k)) {
             group.addAll(host);
-            affected.addAll(sample(r, host, Math.max(1, (int) Math.ceil(host.size() * uniform(r, 0.6, 1.0)))));
+            double share = r.nextBoolean() ? 1.0 : uniform(r, 0.6, 1.0);   // half the time the whole host
+            affected.addAll(sample(r, host, Math.max(1, (int) Math.ceil(host.size() * share))));
         }
         RetxType dominant = r.nextDouble() < 0.7 ? RTO : SYN;
         RegionMinute.Builder b = builder();

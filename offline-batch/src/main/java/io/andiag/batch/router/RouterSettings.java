@@ -32,7 +32,7 @@ public record RouterSettings(int maxIter, int maxDepth, double stepSize, long se
      * Enough that every team's every fault shape (ToR and AZ, vSwitch and VPC, VIP and NAT, ...) is drawn at tens of sizes,
      * few enough that the GBTs of a nightly run still fit in seconds (docs/routing.md, "Fault-injection augmentation").
      */
-    public static final int DEFAULT_SYNTHETIC_PER_TEAM = 150;
+    public static final int DEFAULT_SYNTHETIC_PER_TEAM = 300;
 
     public RouterSettings {
         if (maxIter < 1 || maxIter > 500) {

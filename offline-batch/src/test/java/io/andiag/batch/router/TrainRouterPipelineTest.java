@@ -20,7 +20,12 @@ import io.andiag.model.params.ParamsLayout;
 import io.andiag.model.routing.HierarchicalRouter;
 import io.andiag.model.routing.Router;
 import io.andiag.model.routing.RouterModelIo;
+import io.andiag.model.record.IpAttributes;
+import io.andiag.model.routing.RoutingDecision;
+import io.andiag.model.routing.RoutingFeatureExtractor;
 import io.andiag.model.routing.RoutingFeatureSchema;
+import io.andiag.model.routing.Team;
+import io.andiag.model.routing.TopologyCanonical;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +33,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * train-router inside the shared nightly run ({@link Pipeline}: profile, noise, train-detector, train-router, publish on
  * the simulated {@link SimLake}, whose labels are the simulator's ground truth): the router is trained, published in the
  * set's {@code router/}, evaluated on a held-out split whose per-team precision/recall is in the manifest (and printed
- * here), and served in plain Java exactly as evaluated; the day's confident routes become SELF labels apart from
+ * here), served in plain Java exactly as evaluated, and routes the region's canonical incident of every team; the day's confident routes become SELF labels apart from
  * {@code labels}, the others a review list.
  */
 @Tag("integration")
@@ -107,6 +114,34 @@ class TrainRouterPipelineTest {
             assertThat(served.route(c.features()).confidence()).isBetween(0.0, 1.0);
             assertThat(c.features()).hasSize(RoutingFeatureSchema.size());
         }
+    }
+
+    /**
+     * The published in-region router on one hand-built canonical incident per team (common-model's TopologyCanonical) on
+     * SimLake's own topology: each must reach its team. The router was trained on the region's labels plus the synthetic
+     * incidents of {@link FaultInjector} (counted in the manifest); its held-out metrics above are on real labels only.
+     */
+    @Test
+    void shouldRouteEveryCanonicalIncidentOfTheRegionsOwnTopologyToItsTeam() {
+        JsonNode training = published.manifest().details().path("router").path("training");
+        assertThat(training.path("synthetic_per_team").asInt()).isEqualTo(RouterSettings.DEFAULT_SYNTHETIC_PER_TEAM);
+        assertThat(training.path("synthetic_examples").asInt()).isEqualTo(RouterSettings.DEFAULT_SYNTHETIC_PER_TEAM * Team.values().length);
+        Path dir = ParamsLayout.versionDir(run.lake(), published.version()).resolve(ParamsLayout.ROUTER);
+        Router served = Router.of(Optional.of(RouterModelIo.read(dir)));
+        List<IpAttributes> topology = LakeReaders.readIpAttributes(LakeTables.partitionDir(run.lake(), LakeLayout.IP_ATTRIBUTES, run.date()));
+        TopologyCanonical canonical = new TopologyCanonical(topology, run.historyStartMs());
+        Map<String, Team> routed = new LinkedHashMap<>();
+        Map<String, Team> wanted = new LinkedHashMap<>();
+        System.out.printf("canonical incidents of SimLake's topology, router %s%n", served.version());
+        System.out.printf("  %-13s %-18s %5s  %-18s %10s  %s%n", "incident", "team", "IPs", "routed to", "confidence", "path");
+        canonical.all().forEach((name, e) -> {
+            RoutingDecision d = served.route(RoutingFeatureExtractor.extract(e.getValue()));
+            System.out.printf("  %-13s %-18s %5d  %-18s %10.3f  %s%n", name, e.getKey(), e.getValue().abnormalIps(), d.team(),
+                    d.confidence(), String.join("/", d.path()));
+            routed.put(name, d.team());
+            wanted.put(name, e.getKey());
+        });
+        assertThat(routed).isEqualTo(wanted);
     }
 
     @Test
