@@ -28,6 +28,9 @@ class BootstrapRouterTest {
         JsonNode info = BootstrapRouter.info().orElseThrow();
         assertThat(model.version()).isEqualTo(info.path("version").asText()).startsWith("bootstrap-");
         assertThat(info.path("sources").size()).as("regions pooled").isGreaterThanOrEqualTo(2);
+        assertThat(info.path("synthetic_per_team").asInt()).as("trained with fault-injection augmentation").isPositive();
+        assertThat(info.path("synthetic_examples").asInt()).isEqualTo(info.path("synthetic_per_team").asInt() * Team.values().length
+                * info.path("sources").size());
 
         Path dir = tmp.resolve("router");
         assertThat(BootstrapRouter.copyTo(dir)).as("files.txt lists every file of the directory")
@@ -58,11 +61,17 @@ class BootstrapRouterTest {
     }
 
     /**
-     * What the committed bootstrap router does with the hand-built canonical incidents (recorded in docs/routing.md):
-     * a known answer for this artifact, to be updated with the docs whenever it is regenerated. It routes the VIP,
-     * cross-region and internet incidents to their teams; the others, built on an 80-container region with far more
-     * monitored IPs than the simulated regions it was trained on, it gets wrong, all below the 0.6 bar (so they
-     * would go to review) except the NAT gateway's, confidently sent to APPLICATION.
+     * The committed bootstrap router (trained with fault-injection augmentation on each source region, docs/routing.md)
+     * on the hand-built canonical incidents, built on an 80-container region with 1 000 monitored IPs unlike any
+     * simulated one: seven of the eight reach their team. A known answer for this artifact, to be updated with the docs
+     * whenever it is regenerated.
+     *
+     * <p>Not yet: the end-host incident (two whole 5-container hosts of one 4-host ToR, 10 of 1 000 monitored IPs) goes
+     * to PHYSICAL_NETWORK. In every simulated topology hosts hold 8-20 containers and ToRs 10-20 hosts, so 2 of 16 hosts
+     * touched at 1 % of the monitored IPs is what a small ToR fault looks like there; the features measure how
+     * concentrated the abnormal IPs are on hosts, not how complete each host is (no host lift, unlike ToR and vSwitch).
+     * docs/routing.md, "Bootstrap router", says so; the in-region router of a simulated region does route its own
+     * canonical end-host incident (TrainRouterPipelineTest).
      */
     @Test
     void shouldRouteTheCanonicalIncidentsAsRecordedInTheDocs() {
@@ -70,18 +79,13 @@ class BootstrapRouterTest {
         Map<String, Team> teams = new LinkedHashMap<>();
         routes.forEach((k, d) -> teams.put(k, d.team()));
         assertThat(teams).containsExactly(
-                Map.entry("PHYSICAL_NETWORK", Team.VIRTUAL_NETWORK),
-                Map.entry("VIRTUAL_NETWORK", Team.PHYSICAL_NETWORK),
+                Map.entry("PHYSICAL_NETWORK", Team.PHYSICAL_NETWORK),
+                Map.entry("VIRTUAL_NETWORK", Team.VIRTUAL_NETWORK),
                 Map.entry("SLB_NAT_GATEWAY", Team.SLB_NAT_GATEWAY),
-                Map.entry("SLB_NAT_GATEWAY(nat)", Team.APPLICATION),
+                Map.entry("SLB_NAT_GATEWAY(nat)", Team.SLB_NAT_GATEWAY),
                 Map.entry("CROSS_REGION_LINK", Team.CROSS_REGION_LINK),
                 Map.entry("INTERNET", Team.INTERNET),
                 Map.entry("END_HOST", Team.PHYSICAL_NETWORK),
-                Map.entry("APPLICATION", Team.VIRTUAL_NETWORK));
-        routes.forEach((k, d) -> {
-            if (!k.startsWith(d.team().name()) && !k.equals("SLB_NAT_GATEWAY(nat)")) {
-                assertThat(d.confidence()).as(k + " misrouted, but below the bar").isLessThan(0.6);
-            }
-        });
+                Map.entry("APPLICATION", Team.APPLICATION));
     }
 }
