@@ -127,21 +127,30 @@ class TrainRouterPipelineTest {
         assertThat(training.path("synthetic_per_team").asInt()).isEqualTo(RouterSettings.DEFAULT_SYNTHETIC_PER_TEAM);
         assertThat(training.path("synthetic_examples").asInt()).isEqualTo(RouterSettings.DEFAULT_SYNTHETIC_PER_TEAM * Team.values().length);
         Path dir = ParamsLayout.versionDir(run.lake(), published.version()).resolve(ParamsLayout.ROUTER);
-        Router served = Router.of(Optional.of(RouterModelIo.read(dir)));
+        assertCanonicalRoutes(Router.of(Optional.of(RouterModelIo.read(dir))));
+    }
+
+    /** The bundled bootstrap router never saw SimLake: the region's canonical incidents are a region of another shape for it. */
+    @Test
+    void shouldRouteEveryCanonicalIncidentOfAnUnseenRegionWithTheBootstrapRouter() {
+        assertCanonicalRoutes(new HierarchicalRouter(BootstrapRouter.load()));
+    }
+
+    static void assertCanonicalRoutes(Router router) {
         List<IpAttributes> topology = LakeReaders.readIpAttributes(LakeTables.partitionDir(run.lake(), LakeLayout.IP_ATTRIBUTES, run.date()));
         TopologyCanonical canonical = new TopologyCanonical(topology, run.historyStartMs());
         Map<String, Team> routed = new LinkedHashMap<>();
         Map<String, Team> wanted = new LinkedHashMap<>();
-        System.out.printf("canonical incidents of SimLake's topology, router %s%n", served.version());
+        System.out.printf("canonical incidents of SimLake's topology, router %s%n", router.version());
         System.out.printf("  %-13s %-18s %5s  %-18s %10s  %s%n", "incident", "team", "IPs", "routed to", "confidence", "path");
         canonical.all().forEach((name, e) -> {
-            RoutingDecision d = served.route(RoutingFeatureExtractor.extract(e.getValue()));
+            RoutingDecision d = router.route(RoutingFeatureExtractor.extract(e.getValue()));
             System.out.printf("  %-13s %-18s %5d  %-18s %10.3f  %s%n", name, e.getKey(), e.getValue().abnormalIps(), d.team(),
                     d.confidence(), String.join("/", d.path()));
             routed.put(name, d.team());
             wanted.put(name, e.getKey());
         });
-        assertThat(routed).isEqualTo(wanted);
+        assertThat(routed).as("team of each canonical incident, router " + router.version()).isEqualTo(wanted);
     }
 
     @Test
