@@ -25,8 +25,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>A diagnosis continues an open incident when most of its abnormal IPs are the incident's (at least
- *       {@code sameIpsShare} of the smaller set: the same containers are hurt, whatever team this minute's features
- *       suggest), or else when it has the incident's team as best guess and their scopes overlap (see
+ *       {@code sameIpsShare} of the smaller of the minute's set and the incident's, every IP of its minutes so far:
+ *       the same containers are hurt, whatever team this minute's features suggest), or else when it has the incident's team as best guess and their scopes overlap (see
  *       {@link #overlap}); among several, the one sharing more IPs, then more dimensions, then the earliest opened.</li>
  *   <li>The incident's route is decided on its accumulated evidence, not on its latest minute: the team with the
  *       most routing confidence summed over its minutes; its confidence is the mean over the incident's minutes, and
@@ -110,7 +110,7 @@ public final class IncidentTracker {
             } else {
                 continued.add(match);
                 match.lastSeen = minute;
-                match.ips = d.ips();
+                match.ips = match.ips.union(d.ips());
                 Route route = vote(match, d);
                 IncidentAlert next = alert(match.last.incidentId(), AlertStatus.UPDATE, match.last.firstMinute(), d,
                         route);

@@ -106,6 +106,36 @@ public final class IpSketch {
         return exact() ? Long.MAX_VALUE : hashes[hashes.length - 1];
     }
 
+    /**
+     * The sketch of the union of both sets: the smallest hashes of both, its size exact when both sketches are and
+     * otherwise |A| + |B| − {@link #shared}, at least the hashes kept.
+     */
+    public IpSketch union(IpSketch other) {
+        long[] merged = new long[hashes.length + other.hashes.length];
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < hashes.length || j < other.hashes.length) {
+            long next;
+            if (j >= other.hashes.length || (i < hashes.length && hashes[i] < other.hashes[j])) {
+                next = hashes[i++];
+            } else if (i >= hashes.length || other.hashes[j] < hashes[i]) {
+                next = other.hashes[j++];
+            } else {
+                next = hashes[i];
+                i++;
+                j++;
+            }
+            merged[n++] = next;
+        }
+        long[] kept = Arrays.copyOf(merged, Math.min(n, CAPACITY));
+        if (exact() && other.exact()) {
+            return new IpSketch(kept, n);
+        }
+        long estimate = Math.round(count + other.count - shared(other));
+        return new IpSketch(kept, (int) Math.max(kept.length, Math.min(Integer.MAX_VALUE, estimate)));
+    }
+
     /** {@link #shared} over the smaller set's size: 1 when one set holds the other, 0 when disjoint or empty. */
     public double containment(IpSketch other) {
         int smaller = Math.min(count, other.count);

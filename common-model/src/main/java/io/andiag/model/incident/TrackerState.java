@@ -17,7 +17,7 @@ public final class TrackerState {
 
     /**
      * One open incident: its route so far (the team with the most routing confidence summed over its minutes), when
-     * it was last seen, its last alert, and the abnormal IPs of its last minute.
+     * it was last seen, its last alert, and the abnormal IPs of all its minutes.
      */
     static final class Open {
         Team team;

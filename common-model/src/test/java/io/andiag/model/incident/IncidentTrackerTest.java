@@ -302,6 +302,21 @@ class IncidentTrackerTest {
     }
 
     @Test
+    void aMinuteFlaggingContainersSeenEarlierInTheIncidentContinuesIt() {
+        // the detector flags a different part of the hurt containers each minute
+        IncidentAlert open = step(0, diag(0, Team.PHYSICAL_NETWORK, 0.9, "tor=tor-1", SeverityLevel.L2,
+                ips("a", "b", "c", "d"), "app-1")).get(0);
+        step(1, diag(1, Team.PHYSICAL_NETWORK, 0.9, "tor=tor-1", SeverityLevel.L2, ips("e", "f", "g", "a"), "app-1"));
+        // b and c were abnormal in minute 0, not in minute 1: still the same incident, under another guess and scope
+        step(2, diag(2, Team.APPLICATION, 0.9, "app=app-1", SeverityLevel.L2, ips("b", "c", "x"), "app-1"));
+        assertThat(state.openIncidents()).extracting(IncidentAlert::incidentId).containsExactly(open.incidentId());
+        // mostly new containers and another team: another incident
+        List<IncidentAlert> other = step(3, diag(3, Team.APPLICATION, 0.9, "app=app-1", SeverityLevel.L2,
+                ips("p", "q", "c"), "app-1"));
+        assertThat(other).extracting(IncidentAlert::status).containsExactly(AlertStatus.OPEN);
+    }
+
+    @Test
     void readsAVersionOneStateStartingItsVoteFromTheLastRoute() throws Exception {
         step(0, diag(0, Team.PHYSICAL_NETWORK, "tor=tor-1", SeverityLevel.L2, "app-1"));
         IncidentAlert last = state.openIncidents().get(0);

@@ -50,6 +50,17 @@ class IpSketchTest {
     }
 
     @Test
+    void theUnionIsTheSketchOfTheUnion() {
+        IpSketch small = IpSketch.of(List.of("a", "b")).union(IpSketch.of(List.of("b", "c")));
+        assertThat(small).isEqualTo(IpSketch.of(List.of("a", "b", "c")));
+        IpSketch mid = IpSketch.of(ips("10.1.", 0, 200)).union(IpSketch.of(ips("10.1.", 100, 300)));
+        assertThat(mid).as("exact inputs, 300 IPs: the bottom 256 of the union").isEqualTo(IpSketch.of(ips("10.1.", 0, 300)));
+        IpSketch big = IpSketch.of(ips("10.1.", 0, 5000)).union(IpSketch.of(ips("10.1.", 2000, 6000)));
+        assertThat(big.hashes()).isEqualTo(IpSketch.of(ips("10.1.", 0, 6000)).hashes());
+        assertThat(big.count()).isCloseTo(6000, org.assertj.core.data.Offset.offset(500));
+    }
+
+    @Test
     void rebuildsFromItsPartsAndRefusesImpossibleOnes() {
         IpSketch a = IpSketch.of(ips("10.1.", 0, 1000));
         assertThat(IpSketch.of(a.hashes(), a.count())).isEqualTo(a);
