@@ -34,6 +34,8 @@ while [[ $# -gt 0 ]]; do
 done
 
 ensure_bench_jar
+# routing runs with the rule router and with the trained bootstrap router shipped in offline-batch
+bootstrap_router="$ROOT/offline-batch/src/main/resources/io/andiag/batch/router/bootstrap"
 mkdir -p "$SCRATCH"
 if [[ "$only" != "scoring" && ! -d "$sim_lake/labels" ]]; then
   "$ROOT/bin/andiag" simulate --ips 2000 --days 1 --start 2026-11-21 --seed 7 --out "$sim_lake"
@@ -50,7 +52,7 @@ if [[ "$only" != "routing" ]]; then
 fi
 if [[ "$only" != "scoring" ]]; then
   "$JAVA" -jar "$BENCH_JAR" "${iters[@]}" -prof gc -rf json -rff "$out/routing.json" \
-    -p simLake="$sim_lake" 'io.andiag.bench.jmh.RoutingBenchmark'
+    -p simLake="$sim_lake" -p router="rules,$bootstrap_router" 'io.andiag.bench.jmh.RoutingBenchmark'
   reports+=("$out/routing.json")
 fi
 load_after="$(machine_load)"
@@ -64,6 +66,9 @@ for path in sys.argv[2:]:
         sec = b.get("secondaryMetrics", {})
         alloc = next((v["score"] for k, v in sec.items() if k.endswith("gc.alloc.rate.norm")), None)
         name = b["benchmark"].rsplit(".", 2)[-2] + "." + b["benchmark"].rsplit(".", 1)[-1]
+        router = b.get("params", {}).get("router")
+        if router:
+            name += " [rules]" if router == "rules" else " [trained: " + router.rstrip("/").rsplit("/", 1)[-1] + "]"
         print(json.dumps({"bench": "jmh", "benchmark": name + (f" ({label})" if label else ""),
                           "score": pm["score"], "error": pm["scoreError"], "unit": pm["scoreUnit"],
                           "alloc_bytes_per_op": alloc, "params": b.get("params", {})}))

@@ -21,9 +21,11 @@ import java.util.Optional;
  * @param routedTeam  the team its first alert routed to; empty when that route had no team or needed review
  *                    (the page an operator acts on is the first one)
  * @param needsReview whether the first route was below the confidence bar
+ * @param settledTeam the team its last alert routed to (the route on the incident's accumulated evidence, where
+ *                    UPDATEs may have moved it); empty when that route had no team or needed review
  */
 record AlertedIncident(String incidentId, String region, long firstMinute, long openMinute, long lastMinute,
-                       Optional<Team> routedTeam, boolean needsReview) {
+                       Optional<Team> routedTeam, boolean needsReview, Optional<Team> settledTeam) {
 
     /** Folds archived alerts into incidents, in order of their first alert. */
     static List<AlertedIncident> fold(List<Archived<IncidentAlert>> alerts) {
@@ -40,7 +42,8 @@ record AlertedIncident(String incidentId, String region, long firstMinute, long 
         boolean review = first.route().needsReview();
         Optional<Team> team = review ? Optional.empty() : first.route().team();
         long firstMinute = changes.stream().mapToLong(IncidentAlert::firstMinute).min().orElseThrow();
+        Optional<Team> settled = last.route().needsReview() ? Optional.empty() : last.route().team();
         return new AlertedIncident(first.incidentId(), first.region(), firstMinute, first.minute(), last.minute(), team,
-                review);
+                review, settled);
     }
 }

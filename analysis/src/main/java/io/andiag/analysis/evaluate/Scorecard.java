@@ -25,8 +25,12 @@ public record Scorecard(String date, Window window, Detection detection, Routing
                             int quietMinutes, Double quietFlaggedShareMean, Double quietFlaggedShareMax) {
     }
 
+    /**
+     * Routing of the detected incidents: by the first alert of the first incident matching each label (the page an
+     * operator acts on), and by that incident's last alert ({@code settled}: the route on its accumulated evidence).
+     */
     public record Routing(int detected, int routedCorrectly, int needsReview, Double accuracy, Double recall,
-                          List<TeamRow> teams, List<LevelRow> levels) {
+                          int settledCorrectly, Double settledAccuracy, List<TeamRow> teams, List<LevelRow> levels) {
     }
 
     /** One true team: recall = routed to it correctly / its incidents; accuracy = correct / detected routed to it. */

@@ -228,6 +228,7 @@ public final class ScorecardCalculator {
         int detected = 0;
         int correct = 0;
         int review = 0;
+        int settled = 0;
         int incidents = 0;
         Map<Team, int[]> teams = new TreeMap<>();      // incidents, detected, routedHere, correct
         Map<Integer, int[]> levels = new TreeMap<>();  // incidents, detected, correct, net incidents, net detected, net correct
@@ -250,6 +251,7 @@ public final class ScorecardCalculator {
             detected += hit ? 1 : 0;
             correct += right ? 1 : 0;
             review += hit && hits.get(0).needsReview() ? 1 : 0;
+            settled += hit && hits.get(0).settledTeam().filter(x -> x == truth).isPresent() ? 1 : 0;
             int[] t = teams.get(truth);
             t[0]++;
             t[1] += hit ? 1 : 0;
@@ -274,7 +276,7 @@ public final class ScorecardCalculator {
         levels.forEach((k, c) -> levelRows.add(new Scorecard.LevelRow("L" + k, c[0], c[1], c[2], Ratio.of(c[2], c[0]),
                 Ratio.of(c[2], c[1]), c[3], c[4], c[5], Ratio.of(c[5], c[3]), Ratio.of(c[5], c[4]))));
         return new Scorecard.Routing(detected, correct, review, Ratio.of(correct, detected), Ratio.of(correct, incidents),
-                teamRows, levelRows);
+                settled, Ratio.of(settled, detected), teamRows, levelRows);
     }
 
     private static String routeName(AlertedIncident a) {

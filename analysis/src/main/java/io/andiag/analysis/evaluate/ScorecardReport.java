@@ -72,6 +72,8 @@ public final class ScorecardReport {
         row(b, "accuracy (detected incidents routed to the right team)", pct(r.accuracy()) + " (" + r.routedCorrectly()
                 + "/" + r.detected() + ", " + r.needsReview() + " marked for review)");
         row(b, "recall (incidents routed to the right team)", pct(r.recall()));
+        row(b, "accuracy at the incident's last alert (route on its accumulated evidence)", pct(r.settledAccuracy())
+                + " (" + r.settledCorrectly() + "/" + r.detected() + ")");
         b.append("\n| team | incidents | detected | routed here | correct | recall | accuracy |\n|---|---|---|---|---|---|---|\n");
         for (Scorecard.TeamRow tr : r.teams()) {
             b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %s | %s |%n", tr.team(), tr.incidents(),

@@ -77,6 +77,7 @@ class ScorecardCalculatorTest {
                 alert("inc-1", AlertStatus.UPDATE, 10, 12, Team.VIRTUAL_NETWORK, false, 300),  // later routes don't count
                 alert("inc-1", AlertStatus.RESOLVED, 10, 17, Team.PHYSICAL_NETWORK, false, 300),
                 alert("inc-2", AlertStatus.OPEN, 21, 22, Team.VIRTUAL_NETWORK, false, 1000),   // B routed wrong
+                alert("inc-2", AlertStatus.UPDATE, 21, 23, Team.END_HOST, false, 1000),        // ... then right
                 alert("inc-3", AlertStatus.OPEN, 41, 41, Team.END_HOST, false, 500),           // on the benign burst
                 alert("inc-4", AlertStatus.OPEN, 50, 50, null, true, 2000));                   // on nothing
         List<Archived<AbnormalSeries>> abnormal = List.of(
@@ -126,6 +127,9 @@ class ScorecardCalculatorTest {
         assertThat(r.routedCorrectly()).isEqualTo(1);
         assertThat(r.accuracy()).isCloseTo(0.5, within(EPS));
         assertThat(r.recall()).isCloseTo(1.0 / 3, within(EPS));
+        // by the last alert: A settled on PHYSICAL_NETWORK (right), B re-routed to END_HOST (right)
+        assertThat(r.settledCorrectly()).isEqualTo(2);
+        assertThat(r.settledAccuracy()).isCloseTo(1.0, within(EPS));
         assertThat(r.teams()).contains(
                 new Scorecard.TeamRow("PHYSICAL_NETWORK", 1, 1, 1, 1, 1.0, 1.0),
                 new Scorecard.TeamRow("END_HOST", 1, 1, 0, 0, 0.0, null),
@@ -139,10 +143,10 @@ class ScorecardCalculatorTest {
         Scorecard.Timing t = s.timing();
         assertThat(t.minutesToFirstAlertMedian()).isEqualTo(1.5);       // A: 11 - 10, B: 22 - 20
         assertThat(t.minutesToFirstAlertMax()).isEqualTo(2L);
-        assertThat(t.alerts()).isEqualTo(6);
-        assertThat(t.alertsWithCloseTime()).isEqualTo(6);
-        // latencies 300, 300, 300, 500, 1000, 2000: nearest rank 3 of 6 and 6 of 6
-        assertThat(t.closeToAlertP50Ms()).isEqualTo(300L);
+        assertThat(t.alerts()).isEqualTo(7);
+        assertThat(t.alertsWithCloseTime()).isEqualTo(7);
+        // latencies 300, 300, 300, 500, 1000, 1000, 2000: nearest rank 4 of 7 and 7 of 7
+        assertThat(t.closeToAlertP50Ms()).isEqualTo(500L);
         assertThat(t.closeToAlertP99Ms()).isEqualTo(2000L);
 
         assertThat(s.incidents()).extracting(Scorecard.IncidentRow::labelId).containsExactly("A", "B", "C", "D");
@@ -169,7 +173,8 @@ class ScorecardCalculatorTest {
         Scorecard s = new ScorecardCalculator(EvaluationSettings.defaults()).compute(hour());
         assertThat(ScorecardReport.markdown(s)).contains("| incident recall | 66.7 % (2/3) |")
                 .contains("| PHYSICAL_NETWORK | 1 | 1 | 1 | 1 | 100.0 % | 100.0 % |")
-                .contains("p50 0.30 s, p99 2.00 s");
+                .contains("p50 0.50 s, p99 2.00 s")
+                .contains("| accuracy at the incident's last alert (route on its accumulated evidence) | 100.0 % (2/2) |");
         assertThat(ScorecardReport.json(s)).contains("\"incidentRecall\" : 0.6666666666666666")
                 .contains("\"closeToAlertP99Ms\" : 2000");
     }

@@ -1,5 +1,6 @@
 package io.andiag.model.incident;
 
+import io.andiag.model.routing.AbnormalSource;
 import io.andiag.model.routing.DrillDown;
 import io.andiag.model.routing.DrillDownResult;
 import io.andiag.model.routing.RegionMinute;
@@ -43,6 +44,7 @@ public final class Diagnoser {
         Evidence evidence = EvidenceBuilder.build(c, features, decision, scope.scope(), settings.evidenceFeatures(),
                 settings.evidenceSamples());
         return new MinuteDiagnosis(c.region(), c.minute(), emission, c.abnormalIps(), c.monitoredIps(), features,
-                decision, decision.toRoute(settings.confidenceBar()), scope, apps, evidence, c.paramVersion());
+                decision, decision.toRoute(settings.confidenceBar()), scope, apps, evidence, c.paramVersion(),
+                IpSketch.of(c.sources().stream().map(AbnormalSource::ip).toList()));
     }
 }

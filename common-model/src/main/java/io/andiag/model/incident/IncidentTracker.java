@@ -1,6 +1,7 @@
 package io.andiag.model.incident;
 
 import io.andiag.model.routing.Team;
+import io.andiag.model.severity.SeverityLevel;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,6 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,11 +24,20 @@ import java.util.Set;
  * the minutes themselves) with the emitted diagnoses of that minute.
  *
  * <ul>
- *   <li>A diagnosis continues an open incident when it has the same best-guess team and their scopes overlap (see
- *       {@link #overlap}); among several, the one sharing more dimensions, then the earliest opened.</li>
+ *   <li>A diagnosis continues an open incident when most of its abnormal IPs are the incident's (at least
+ *       {@code sameIpsShare} of the smaller of the minute's set and the incident's, every IP of its minutes so far:
+ *       the same containers are hurt, whatever team this minute's features suggest), or else when it has the incident's team as best guess and their scopes overlap (see
+ *       {@link #overlap}); among several, the one sharing more IPs, then more dimensions, then the earliest opened.</li>
+ *   <li>The incident's route is decided on its accumulated evidence, not on its latest minute: the team with the
+ *       most routing confidence summed over its minutes; its confidence is the mean over the incident's minutes, and
+ *       below the confidence bar the route needs review. One noisy minute no longer re-routes (or splits) an
+ *       incident.</li>
  *   <li>OPEN: a diagnosis that continues no open incident opens a new one, with id
- *       {@code <region>-<yyyyMMdd>-<HHmm>-<n>} (UTC date and time of its first minute; n = 1, 2, ... among the
- *       incidents opened in that same minute).</li>
+ *       {@code <region>-<yyyyMMdd>-<HHmm>-<n>} (UTC date and time of the minute it opened; n = 1, 2, ... among the
+ *       incidents opened in that same minute). Below severity level {@code confirmBelowLevel} (L0 by default) and not
+ *       concentrated on one host, VIP or gateway, it opens only when the previous minute's diagnosis, held back,
+ *       shares at least an L0 incident's number of abnormal IPs with it (a lone noisy container plus the detector's
+ *       background flags changes IPs every minute; a real fault keeps hurting the same containers).</li>
  *   <li>UPDATE: a continuing diagnosis whose scope, severity, route (team, review flag, path) or set of affected
  *       apps differs from the incident's last alert. A change of confidence or of counts alone is not an update.</li>
  *   <li>RESOLVED: an open incident not continued for {@code quietMinutes} minutes; the alert repeats its last
@@ -43,6 +54,8 @@ public final class IncidentTracker {
             .<MinuteDiagnosis, Team>comparing(d -> d.decision().team())
             .thenComparing(d -> d.scope().text())
             .thenComparing(Comparator.comparingInt(MinuteDiagnosis::abnormalIps).reversed());
+
+    private static final long MINUTE_MS = 60_000L;
 
     private final TrackerSettings settings;
 
@@ -73,28 +86,41 @@ public final class IncidentTracker {
         }
         emitted.sort(ORDER);
         state.lastMinute = minute;
+        TrackerState.Pending pending = state.pending;
+        state.pending = null;
+        IpSketch confirming = pending != null && minute - pending.minute() == MINUTE_MS ? pending.ips() : null;
 
         List<IncidentAlert> alerts = new ArrayList<>();
         Set<TrackerState.Open> continued = Collections.newSetFromMap(new IdentityHashMap<>());
         for (MinuteDiagnosis d : emitted) {
             TrackerState.Open match = match(state, d, continued);
             if (match == null) {
-                TrackerState.Open opened = new TrackerState.Open(d.decision().team(), minute,
-                        alert(nextId(state, minute), AlertStatus.OPEN, minute, d));
+                if (waitsForConfirmation(d) && !confirms(confirming, d)) {
+                    if (state.pending == null || d.ips().count() > state.pending.ips().count()) {
+                        state.pending = new TrackerState.Pending(minute, d.ips());
+                    }
+                    continue;
+                }
+                TrackerState.Open opened = new TrackerState.Open(d.decision().team(), minute, null, d.ips());
+                Route route = vote(opened, d);
+                opened.last = alert(nextId(state, minute), AlertStatus.OPEN, minute, d, route);
                 state.open.add(opened);
                 continued.add(opened);
                 alerts.add(opened.last);
             } else {
                 continued.add(match);
                 match.lastSeen = minute;
-                IncidentAlert next = alert(match.last.incidentId(), AlertStatus.UPDATE, match.last.firstMinute(), d);
+                match.ips = match.ips.union(d.ips());
+                Route route = vote(match, d);
+                IncidentAlert next = alert(match.last.incidentId(), AlertStatus.UPDATE, match.last.firstMinute(), d,
+                        route);
                 if (changed(match.last, next)) {
                     match.last = next;
                     alerts.add(next);
                 }
             }
         }
-        long quietMs = settings.quietMinutes() * 60_000L;
+        long quietMs = settings.quietMinutes() * MINUTE_MS;
         for (Iterator<TrackerState.Open> it = state.open.iterator(); it.hasNext(); ) {
             TrackerState.Open o = it.next();
             if (!continued.contains(o) && minute - o.lastSeen >= quietMs) {
@@ -108,8 +134,25 @@ public final class IncidentTracker {
         return alerts;
     }
 
-    private static TrackerState.Open match(TrackerState state, MinuteDiagnosis d, Set<TrackerState.Open> taken) {
+    /**
+     * The open incident {@code d} continues: first the one sharing the most abnormal IPs, if at least
+     * {@code sameIpsShare} of the smaller set (the same containers hurt: the same incident, whatever this minute's
+     * route guess); else, among those routed to d's best-guess team, the one whose scope overlaps most (ties: the
+     * earliest opened). Null when none.
+     */
+    private TrackerState.Open match(TrackerState state, MinuteDiagnosis d, Set<TrackerState.Open> taken) {
         TrackerState.Open best = null;
+        double bestShare = settings.sameIpsShare();
+        for (TrackerState.Open o : state.open) {
+            double share = taken.contains(o) ? 0 : o.ips.containment(d.ips());
+            if (share >= bestShare && (best == null || share > bestShare)) {
+                best = o;
+                bestShare = share;
+            }
+        }
+        if (best != null) {
+            return best;
+        }
         int bestScore = -1;
         for (TrackerState.Open o : state.open) {
             if (o.team != d.decision().team() || taken.contains(o)) {
@@ -122,6 +165,43 @@ public final class IncidentTracker {
             }
         }
         return best;
+    }
+
+    /** A new low-severity incident, not concentrated on one host, VIP or gateway, waits for a second minute. */
+    private boolean waitsForConfirmation(MinuteDiagnosis d) {
+        return d.emission().concentratedOn().isEmpty()
+                && d.severity().map(l -> l.level() < settings.confirmBelowLevel()).orElse(false);
+    }
+
+    /**
+     * Confirmed when the previous minute's unconfirmed diagnosis shares at least an L0 incident's worth of abnormal
+     * IPs with it: background false positives and a lone noisy container change from minute to minute, the
+     * containers behind a real fault stay.
+     */
+    private static boolean confirms(IpSketch previous, MinuteDiagnosis d) {
+        return previous != null && previous.shared(d.ips()) >= SeverityLevel.L0.minAbnormal(d.monitoredIps()) - 1e-9;
+    }
+
+    /**
+     * Adds d's routing decision to the incident's evidence and returns the incident's route: the team with the most
+     * confidence summed over its minutes (a tie keeps the current team), its confidence the mean over all the
+     * incident's minutes (a minute routed elsewhere adds 0), its path that of the team's latest minute.
+     */
+    private Route vote(TrackerState.Open o, MinuteDiagnosis d) {
+        int guess = d.decision().team().ordinal();
+        o.minutes++;
+        o.votes[guess] += d.decision().confidence();
+        o.paths[guess] = d.route().path();
+        int best = o.team.ordinal();
+        for (int t = 0; t < o.votes.length; t++) {
+            if (o.votes[t] > o.votes[best]) {
+                best = t;
+            }
+        }
+        o.team = Team.values()[best];
+        double confidence = Math.min(1.0, o.votes[best] / o.minutes);
+        boolean confident = confidence >= settings.confidenceBar();
+        return new Route(confident ? Optional.of(o.team) : Optional.empty(), confidence, !confident, o.paths[best]);
     }
 
     /**
@@ -176,9 +256,10 @@ public final class IncidentTracker {
         return state.region + "-" + ID_TIME.format(Instant.ofEpochMilli(minute)) + "-" + state.openedInLastOpenMinute;
     }
 
-    private static IncidentAlert alert(String id, AlertStatus status, long firstMinute, MinuteDiagnosis d) {
+    private static IncidentAlert alert(String id, AlertStatus status, long firstMinute, MinuteDiagnosis d,
+                                       Route route) {
         return new IncidentAlert(id, status, d.region(), firstMinute, d.minute(), d.severity(), d.abnormalIps(),
-                d.monitoredIps(), d.route(), d.scope().scope(), d.apps(), d.apps().size(), d.evidence(),
+                d.monitoredIps(), route, d.scope().scope(), d.apps(), d.apps().size(), d.evidence(),
                 d.paramVersion());
     }
 }

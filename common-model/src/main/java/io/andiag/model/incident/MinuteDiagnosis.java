@@ -24,10 +24,11 @@ import java.util.Optional;
  * @param apps         impact: affected applications, most abnormal IPs first
  * @param evidence     top features and sample 5-tuples
  * @param paramVersion parameter set that detected the abnormal series
+ * @param ips          the abnormal source IPs, as a sketch: which containers the minute hurts (see {@link IpSketch})
  */
 public record MinuteDiagnosis(String region, long minute, Emission emission, int abnormalIps, int monitoredIps,
                               double[] features, RoutingDecision decision, Route route, DrillDownResult scope,
-                              List<AppImpact> apps, Evidence evidence, String paramVersion) {
+                              List<AppImpact> apps, Evidence evidence, String paramVersion, IpSketch ips) {
 
     public MinuteDiagnosis {
         Objects.requireNonNull(region, "region");
@@ -38,6 +39,7 @@ public record MinuteDiagnosis(String region, long minute, Emission emission, int
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(evidence, "evidence");
         Objects.requireNonNull(paramVersion, "paramVersion");
+        Objects.requireNonNull(ips, "ips");
         apps = List.copyOf(apps);
     }
 

@@ -3,6 +3,7 @@ package io.andiag.model.incident;
 import io.andiag.model.routing.Team;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -14,27 +15,47 @@ import java.util.Objects;
  */
 public final class TrackerState {
 
-    /** One open incident: the team it was routed to (best guess), when it was last seen, its last alert. */
+    /**
+     * One open incident: its route so far (the team with the most routing confidence summed over its minutes), when
+     * it was last seen, its last alert, and the abnormal IPs of all its minutes.
+     */
     static final class Open {
-        final Team team;
+        Team team;
         long lastSeen;
         IncidentAlert last;
+        /** Minutes that continued it (its first included). */
+        int minutes;
+        /** Per team (ordinal): routing confidence summed over the minutes whose best guess it was. */
+        final double[] votes;
+        /** Per team (ordinal): the decision path of the last minute whose best guess it was, or null. */
+        final List<String>[] paths;
+        IpSketch ips;
 
-        Open(Team team, long lastSeen, IncidentAlert last) {
+        @SuppressWarnings("unchecked")
+        Open(Team team, long lastSeen, IncidentAlert last, IpSketch ips) {
             this.team = team;
             this.lastSeen = lastSeen;
             this.last = last;
+            this.ips = ips;
+            this.votes = new double[Team.values().length];
+            this.paths = new List[Team.values().length];
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Open x && team == x.team && lastSeen == x.lastSeen && last.equals(x.last);
+            return o instanceof Open x && team == x.team && lastSeen == x.lastSeen && last.equals(x.last)
+                    && minutes == x.minutes && Arrays.equals(votes, x.votes) && Arrays.equals(paths, x.paths)
+                    && ips.equals(x.ips);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(team, lastSeen, last);
+            return Objects.hash(team, lastSeen, last, minutes, Arrays.hashCode(votes), ips);
         }
+    }
+
+    /** A minute whose diagnosis waits for the next minute's to confirm it (see TrackerSettings#confirmBelowLevel). */
+    record Pending(long minute, IpSketch ips) {
     }
 
     /** No minute processed yet. */
@@ -46,6 +67,8 @@ public final class TrackerState {
     long lastOpenMinute = NONE;
     int openedInLastOpenMinute;
     final List<Open> open = new ArrayList<>();
+    /** The last minute's unconfirmed diagnosis, or null. */
+    Pending pending;
 
     TrackerState(String region) {
         this.region = Objects.requireNonNull(region, "region");
@@ -89,12 +112,12 @@ public final class TrackerState {
     public boolean equals(Object o) {
         return o instanceof TrackerState s && region.equals(s.region) && lastMinute == s.lastMinute
                 && lastOpenMinute == s.lastOpenMinute && openedInLastOpenMinute == s.openedInLastOpenMinute
-                && open.equals(s.open);
+                && open.equals(s.open) && Objects.equals(pending, s.pending);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(region, lastMinute, lastOpenMinute, openedInLastOpenMinute, open);
+        return Objects.hash(region, lastMinute, lastOpenMinute, openedInLastOpenMinute, open, pending);
     }
 
     @Override

@@ -18,21 +18,27 @@ import java.util.Optional;
 /**
  * Binary form of a {@link TrackerState} (big-endian, {@link DataOutputStream} encoding):
  * <pre>
- * byte   format version (1)
+ * byte   format version (2)
  * UTF    region
  * long   last minute processed (Long.MIN_VALUE: none)
  * long   first minute of the last opened incident; int incidents opened in that minute
- * int    open incidents, then per incident: byte team ordinal, long last seen minute, its last alert (its region
- *        is the state's):
+ * int    open incidents, then per incident: byte team ordinal, long last seen minute, int minutes, per team (in
+ *        ordinal order) double votes and boolean has-path [+ int n + n UTF path], the IP sketch, its last alert (its
+ *        region is the state's):
  *        UTF id, byte status, long first minute, long minute, byte severity (-1: none), int abnormal, int monitored,
  *        byte route team (-1: none), double confidence, boolean needs review, int n + n UTF path,
  *        int n + n (UTF dimension, UTF value) scope, int n + n (UTF app, int abnormal) apps, int services,
  *        int n + n (UTF feature, double value) top features, int n + n UTF samples, UTF param version
+ * boolean a pending (unconfirmed) minute [+ long minute, the IP sketch]
+ * IP sketch: int IPs, int n + n long hashes (ascending)
  * </pre>
+ * Version 1 (no votes, sketch or pending minute) is still read: each open incident then starts its vote from its
+ * last route, with an empty IP sketch.
  */
 final class TrackerStateCodec {
 
-    static final byte FORMAT_VERSION = 1;
+    static final byte FORMAT_VERSION = 2;
+    private static final byte FORMAT_VERSION_1 = 1;
 
     private TrackerStateCodec() {
     }
@@ -49,7 +55,21 @@ final class TrackerStateCodec {
             for (TrackerState.Open o : s.open) {
                 out.writeByte(o.team.ordinal());
                 out.writeLong(o.lastSeen);
+                out.writeInt(o.minutes);
+                for (int t = 0; t < o.votes.length; t++) {
+                    out.writeDouble(o.votes[t]);
+                    out.writeBoolean(o.paths[t] != null);
+                    if (o.paths[t] != null) {
+                        writeStrings(out, o.paths[t]);
+                    }
+                }
+                writeSketch(out, o.ips);
                 writeAlert(out, o.last);
+            }
+            out.writeBoolean(s.pending != null);
+            if (s.pending != null) {
+                out.writeLong(s.pending.minute());
+                writeSketch(out, s.pending.ips());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -60,9 +80,9 @@ final class TrackerStateCodec {
     static TrackerState decode(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int version = in.readByte();
-            if (version != FORMAT_VERSION) {
+            if (version != FORMAT_VERSION && version != FORMAT_VERSION_1) {
                 throw new IllegalArgumentException("tracker state format version " + version
-                        + " is not supported (this code reads " + FORMAT_VERSION + ")");
+                        + " is not supported (this code reads " + FORMAT_VERSION_1 + " and " + FORMAT_VERSION + ")");
             }
             TrackerState s = new TrackerState(in.readUTF());
             s.lastMinute = in.readLong();
@@ -70,9 +90,10 @@ final class TrackerStateCodec {
             s.openedInLastOpenMinute = in.readInt();
             int n = in.readInt();
             for (int i = 0; i < n; i++) {
-                Team team = Team.values()[in.readByte()];
-                long lastSeen = in.readLong();
-                s.open.add(new TrackerState.Open(team, lastSeen, readAlert(in, s.region)));
+                s.open.add(version == FORMAT_VERSION_1 ? readOpenV1(in, s.region) : readOpen(in, s.region));
+            }
+            if (version != FORMAT_VERSION_1 && in.readBoolean()) {
+                s.pending = new TrackerState.Pending(in.readLong(), readSketch(in));
             }
             if (in.available() != 0) {
                 throw new IllegalArgumentException("tracker state has " + in.available() + " trailing bytes");
@@ -83,7 +104,61 @@ final class TrackerStateCodec {
         }
     }
 
-    private static void writeAlert(DataOutputStream out, IncidentAlert a) throws IOException {
+    private static TrackerState.Open readOpen(DataInputStream in, String region) throws IOException {
+        Team team = Team.values()[in.readByte()];
+        long lastSeen = in.readLong();
+        int minutes = in.readInt();
+        double[] votes = new double[Team.values().length];
+        List<List<String>> paths = new ArrayList<>();
+        for (int t = 0; t < votes.length; t++) {
+            votes[t] = in.readDouble();
+            paths.add(in.readBoolean() ? readStrings(in) : null);
+        }
+        IpSketch ips = readSketch(in);
+        TrackerState.Open o = new TrackerState.Open(team, lastSeen, readAlert(in, region), ips);
+        o.minutes = minutes;
+        for (int t = 0; t < votes.length; t++) {
+            o.votes[t] = votes[t];
+            o.paths[t] = paths.get(t);
+        }
+        return o;
+    }
+
+    /** A version-1 incident: its vote starts from its last route, as if it had lasted one minute. */
+    private static TrackerState.Open readOpenV1(DataInputStream in, String region) throws IOException {
+        Team team = Team.values()[in.readByte()];
+        long lastSeen = in.readLong();
+        TrackerState.Open o = new TrackerState.Open(team, lastSeen, readAlert(in, region), IpSketch.empty());
+        o.minutes = 1;
+        o.votes[team.ordinal()] = o.last.route().confidence();
+        o.paths[team.ordinal()] = o.last.route().path();
+        return o;
+    }
+
+    private static void writeSketch(DataOutputStream out, IpSketch sketch) throws IOException {
+        out.writeInt(sketch.count());
+        long[] hashes = sketch.hashes();
+        out.writeInt(hashes.length);
+        for (long h : hashes) {
+            out.writeLong(h);
+        }
+    }
+
+    private static IpSketch readSketch(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        int n = in.readInt();
+        if (n < 0 || n > IpSketch.CAPACITY) {
+            throw new IOException("IP sketch of " + n + " hashes");
+        }
+        long[] hashes = new long[n];
+        for (int i = 0; i < n; i++) {
+            hashes[i] = in.readLong();
+        }
+        return IpSketch.of(hashes, count);
+    }
+
+    /** Package-private for the test that writes a version-1 state by hand. */
+    static void writeAlert(DataOutputStream out, IncidentAlert a) throws IOException {
         out.writeUTF(a.incidentId());
         out.writeByte(a.status().ordinal());
         out.writeLong(a.firstMinute());

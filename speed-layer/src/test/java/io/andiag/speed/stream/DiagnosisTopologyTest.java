@@ -186,6 +186,30 @@ class DiagnosisTopologyTest {
     }
 
     /**
+     * The simulator's benign "noisy_container" as the demo region sees it: one container retransmitting for minutes
+     * while the detector's background flags (other containers, changing every minute) bring the minute to L0 (3 of
+     * 2 000 IPs). Never confirmed by the next minute, so never an incident; the same three IPs two minutes running
+     * are one, opened in the second minute.
+     */
+    @Test
+    void aNoisyContainerWithBackgroundFlagsNeverAlertsButAPersistentL0IncidentDoes() {
+        for (int m = 0; m < 8; m++) {
+            minute(m, NOISY, 500 + 37 * m, 1500 + 53 * m);
+        }
+        minute(8);
+        minute(9, 300, 410, 520);
+        minute(10, 300, 410, 520);
+        minute(11);
+        closeMinutesBefore(12);
+
+        List<IncidentAlert> out = alerts.readValuesToList();
+        assertThat(out).extracting(IncidentAlert::status).containsExactly(AlertStatus.OPEN);
+        assertThat(out.get(0).minute()).as("opened when confirmed").isEqualTo(M0 + 10 * MIN);
+        assertThat(out.get(0).severity()).contains(SeverityLevel.L0);
+        assertThat(out.get(0).abnormalIps()).isEqualTo(3);
+    }
+
+    /**
      * The simulator's benign "rolling_restart" (EventPlanner): the containers of one app restart one after another,
      * each bursting for a minute, fewer at a time than an L0 incident. Here six containers of app-0 on six hosts.
      */

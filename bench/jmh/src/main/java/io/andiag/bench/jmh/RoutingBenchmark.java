@@ -5,7 +5,10 @@ import io.andiag.model.incident.Diagnoser;
 import io.andiag.model.incident.DiagnosisSettings;
 import io.andiag.model.incident.MinuteDiagnosis;
 import io.andiag.model.record.IpAttributes;
+import io.andiag.model.routing.HierarchicalRouter;
 import io.andiag.model.routing.RegionMinute;
+import io.andiag.model.routing.Router;
+import io.andiag.model.routing.RouterModelIo;
 import io.andiag.model.routing.RoutingDecision;
 import io.andiag.model.routing.RoutingFeatureExtractor;
 import io.andiag.model.routing.RuleRouter;
@@ -30,7 +33,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Routing per incident candidate, on the candidates of a simulated lake's labelled events ({@link LakeCandidates}):
  * building the region-minute, the whole {@link Diagnoser} (routing features, router, drill-down, emission rule,
- * impact, evidence) with the rule router in service today, and the router alone on precomputed features.
+ * impact, evidence) and the router alone on precomputed features — with the rule router (the fallback when no router
+ * is published) or a trained router directory (a parameter set's {@code router/}, or the bootstrap router shipped
+ * in offline-batch's resources), evaluated in plain Java by common-model as the speed layer does.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,11 +53,15 @@ public class RoutingBenchmark {
     @Param("")
     public String day;
 
+    /** {@code rules}, or a router directory (router.json + models) for the trained {@link HierarchicalRouter}. */
+    @Param("rules")
+    public String router;
+
     private List<LakeCandidates.Inputs> inputs;
     private Map<String, IpAttributes> attributes;
     private double[][] features;
     private Diagnoser diagnoser;
-    private RuleRouter router;
+    private Router routerInService;
     private int next;
 
     @Setup
@@ -64,8 +73,9 @@ public class RoutingBenchmark {
         if (inputs.isEmpty()) {
             throw new IllegalStateException("no labelled candidates with details in " + root + " " + d);
         }
-        router = new RuleRouter(RuleRouterSettings.DEFAULTS);
-        diagnoser = new Diagnoser(DiagnosisSettings.DEFAULTS, router);
+        routerInService = "rules".equals(router) ? new RuleRouter(RuleRouterSettings.DEFAULTS)
+                : new HierarchicalRouter(RouterModelIo.read(Path.of(router)));
+        diagnoser = new Diagnoser(DiagnosisSettings.DEFAULTS, routerInService);
         features = new double[inputs.size()][];
         for (int i = 0; i < inputs.size(); i++) {
             features[i] = RoutingFeatureExtractor.extract(inputs.get(i).build(attributes));
@@ -97,6 +107,6 @@ public class RoutingBenchmark {
 
     @Benchmark
     public RoutingDecision routeOnly() {
-        return router.route(features[advance()]);
+        return routerInService.route(features[advance()]);
     }
 }
