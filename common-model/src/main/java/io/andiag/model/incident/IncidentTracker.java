@@ -29,8 +29,9 @@ import java.util.Set;
  *       the same containers are hurt, whatever team this minute's features suggest), or else when it has the incident's team as best guess and their scopes overlap (see
  *       {@link #overlap}); among several, the one sharing more IPs, then more dimensions, then the earliest opened.</li>
  *   <li>The incident's route is decided on its accumulated evidence, not on its latest minute: the team with the
- *       most routing confidence summed over its minutes; its confidence is the mean over the incident's minutes, and
- *       below the confidence bar the route needs review. One noisy minute no longer re-routes (or splits) an
+ *       most routing confidence summed over its minutes, each minute weighted by its abnormal IPs (a tail minute of
+ *       two IPs says less than a minute of twenty); its confidence is the weighted mean over all the incident's
+ *       minutes, and below the confidence bar the route needs review. One noisy minute no longer re-routes (or splits) an
  *       incident.</li>
  *   <li>OPEN: a diagnosis that continues no open incident opens a new one, with id
  *       {@code <region>-<yyyyMMdd>-<HHmm>-<n>} (UTC date and time of the minute it opened; n = 1, 2, ... among the
@@ -184,13 +185,15 @@ public final class IncidentTracker {
 
     /**
      * Adds d's routing decision to the incident's evidence and returns the incident's route: the team with the most
-     * confidence summed over its minutes (a tie keeps the current team), its confidence the mean over all the
-     * incident's minutes (a minute routed elsewhere adds 0), its path that of the team's latest minute.
+     * confidence summed over its minutes, each weighted by its abnormal IPs (a tie keeps the current team), its
+     * confidence the weighted mean over all the incident's minutes (a minute routed elsewhere adds 0), its path that
+     * of the team's latest minute.
      */
     private Route vote(TrackerState.Open o, MinuteDiagnosis d) {
         int guess = d.decision().team().ordinal();
-        o.minutes++;
-        o.votes[guess] += d.decision().confidence();
+        double weight = Math.max(1, d.abnormalIps());
+        o.weight += weight;
+        o.votes[guess] += d.decision().confidence() * weight;
         o.paths[guess] = d.route().path();
         int best = o.team.ordinal();
         for (int t = 0; t < o.votes.length; t++) {
@@ -199,7 +202,7 @@ public final class IncidentTracker {
             }
         }
         o.team = Team.values()[best];
-        double confidence = Math.min(1.0, o.votes[best] / o.minutes);
+        double confidence = Math.min(1.0, o.votes[best] / o.weight);
         boolean confident = confidence >= settings.confidenceBar();
         return new Route(confident ? Optional.of(o.team) : Optional.empty(), confidence, !confident, o.paths[best]);
     }

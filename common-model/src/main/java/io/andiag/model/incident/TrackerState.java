@@ -16,16 +16,16 @@ import java.util.Objects;
 public final class TrackerState {
 
     /**
-     * One open incident: its route so far (the team with the most routing confidence summed over its minutes), when
-     * it was last seen, its last alert, and the abnormal IPs of all its minutes.
+     * One open incident: its route so far (the team with the most routing confidence summed over its minutes, each
+     * weighted by its abnormal IPs), when it was last seen, its last alert, and the abnormal IPs of all its minutes.
      */
     static final class Open {
         Team team;
         long lastSeen;
         IncidentAlert last;
-        /** Minutes that continued it (its first included). */
-        int minutes;
-        /** Per team (ordinal): routing confidence summed over the minutes whose best guess it was. */
+        /** Abnormal IPs summed over its minutes: the weight of all its votes. */
+        double weight;
+        /** Per team (ordinal): routing confidence × abnormal IPs, summed over the minutes whose best guess it was. */
         final double[] votes;
         /** Per team (ordinal): the decision path of the last minute whose best guess it was, or null. */
         final List<String>[] paths;
@@ -44,13 +44,13 @@ public final class TrackerState {
         @Override
         public boolean equals(Object o) {
             return o instanceof Open x && team == x.team && lastSeen == x.lastSeen && last.equals(x.last)
-                    && minutes == x.minutes && Arrays.equals(votes, x.votes) && Arrays.equals(paths, x.paths)
+                    && weight == x.weight && Arrays.equals(votes, x.votes) && Arrays.equals(paths, x.paths)
                     && ips.equals(x.ips);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(team, lastSeen, last, minutes, Arrays.hashCode(votes), ips);
+            return Objects.hash(team, lastSeen, last, weight, Arrays.hashCode(votes), ips);
         }
     }
 

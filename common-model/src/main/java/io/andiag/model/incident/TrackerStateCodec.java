@@ -22,7 +22,7 @@ import java.util.Optional;
  * UTF    region
  * long   last minute processed (Long.MIN_VALUE: none)
  * long   first minute of the last opened incident; int incidents opened in that minute
- * int    open incidents, then per incident: byte team ordinal, long last seen minute, int minutes, per team (in
+ * int    open incidents, then per incident: byte team ordinal, long last seen minute, double weight, per team (in
  *        ordinal order) double votes and boolean has-path [+ int n + n UTF path], the IP sketch, its last alert (its
  *        region is the state's):
  *        UTF id, byte status, long first minute, long minute, byte severity (-1: none), int abnormal, int monitored,
@@ -55,7 +55,7 @@ final class TrackerStateCodec {
             for (TrackerState.Open o : s.open) {
                 out.writeByte(o.team.ordinal());
                 out.writeLong(o.lastSeen);
-                out.writeInt(o.minutes);
+                out.writeDouble(o.weight);
                 for (int t = 0; t < o.votes.length; t++) {
                     out.writeDouble(o.votes[t]);
                     out.writeBoolean(o.paths[t] != null);
@@ -107,7 +107,7 @@ final class TrackerStateCodec {
     private static TrackerState.Open readOpen(DataInputStream in, String region) throws IOException {
         Team team = Team.values()[in.readByte()];
         long lastSeen = in.readLong();
-        int minutes = in.readInt();
+        double weight = in.readDouble();
         double[] votes = new double[Team.values().length];
         List<List<String>> paths = new ArrayList<>();
         for (int t = 0; t < votes.length; t++) {
@@ -116,7 +116,7 @@ final class TrackerStateCodec {
         }
         IpSketch ips = readSketch(in);
         TrackerState.Open o = new TrackerState.Open(team, lastSeen, readAlert(in, region), ips);
-        o.minutes = minutes;
+        o.weight = weight;
         for (int t = 0; t < votes.length; t++) {
             o.votes[t] = votes[t];
             o.paths[t] = paths.get(t);
@@ -124,13 +124,13 @@ final class TrackerStateCodec {
         return o;
     }
 
-    /** A version-1 incident: its vote starts from its last route, as if it had lasted one minute. */
+    /** A version-1 incident: its vote starts from its last route, as if it had lasted one minute (its last alert's). */
     private static TrackerState.Open readOpenV1(DataInputStream in, String region) throws IOException {
         Team team = Team.values()[in.readByte()];
         long lastSeen = in.readLong();
         TrackerState.Open o = new TrackerState.Open(team, lastSeen, readAlert(in, region), IpSketch.empty());
-        o.minutes = 1;
-        o.votes[team.ordinal()] = o.last.route().confidence();
+        o.weight = o.last.abnormalIps();
+        o.votes[team.ordinal()] = o.last.route().confidence() * o.last.abnormalIps();
         o.paths[team.ordinal()] = o.last.route().path();
         return o;
     }

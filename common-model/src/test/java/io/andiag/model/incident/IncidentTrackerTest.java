@@ -273,30 +273,31 @@ class IncidentTrackerTest {
                 .get(0);
         step(1, diag(1, Team.PHYSICAL_NETWORK, 0.7, "tor=tor-1", SeverityLevel.L2, hurt, "app-1"));
         // one minute guessing another team, on the same containers and another scope: the same incident, still
-        // routed to PHYSICAL_NETWORK (1.6 against 0.8), its mean confidence 1.6 / 3 now below the 0.6 bar (review)
+        // routed to PHYSICAL_NETWORK (0.9 x 6 + 0.7 x 6 = 9.6 against 0.8 x 5 = 4), its confidence weighted by the
+        // minutes' abnormal IPs, 9.6 / 17, now below the 0.6 bar (review)
         List<IncidentAlert> a = step(2, diag(2, Team.VIRTUAL_NETWORK, 0.8, "vswitch=v-1", SeverityLevel.L2,
                 ips("a", "b", "c", "d", "x"), "app-1"));
         assertThat(a).singleElement().satisfies(x -> {
             assertThat(x.status()).isEqualTo(AlertStatus.UPDATE);
             assertThat(x.incidentId()).isEqualTo(open.incidentId());
             assertThat(x.route().team()).isEmpty();
-            assertThat(x.route().confidence()).isCloseTo(1.6 / 3, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(x.route().confidence()).isCloseTo(9.6 / 17, org.assertj.core.data.Offset.offset(1e-9));
             assertThat(x.route().needsReview()).isTrue();
             assertThat(x.route().path()).isEqualTo(RoutingHierarchy.path(RoutingHierarchy.Side.INTRANET,
                     Team.PHYSICAL_NETWORK));
         });
-        // a second minute of VIRTUAL_NETWORK ties it (1.6 each): a tie keeps the incident's team
+        // a second minute of VIRTUAL_NETWORK: 4 + 4.8 = 8.8, still below 9.6
         step(3, diag(3, Team.VIRTUAL_NETWORK, 0.8, "vswitch=v-1", SeverityLevel.L2, hurt, "app-1"));
         assertThat(state.openIncidents()).singleElement().satisfies(x -> assertThat(x.route().path())
                 .containsExactlyElementsOf(RoutingHierarchy.path(RoutingHierarchy.Side.INTRANET, Team.PHYSICAL_NETWORK)));
-        // a third outweighs it (2.5 against 1.6): the incident, same id, is re-routed
+        // a third outweighs it (8.8 + 5.4 = 14.2 against 9.6): the incident, same id, is re-routed
         List<IncidentAlert> b = step(4, diag(4, Team.VIRTUAL_NETWORK, 0.9, "vswitch=v-1", SeverityLevel.L2, hurt,
                 "app-1"));
         assertThat(state.openIncidents()).singleElement().satisfies(x -> {
             assertThat(x.incidentId()).isEqualTo(open.incidentId());
             assertThat(x.route().path()).containsExactlyElementsOf(RoutingHierarchy.path(RoutingHierarchy.Side.INTRANET,
                     Team.VIRTUAL_NETWORK));
-            assertThat(x.route().confidence()).isCloseTo(2.5 / 5, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(x.route().confidence()).isCloseTo(14.2 / 29, org.assertj.core.data.Offset.offset(1e-9));
         });
         assertThat(b).isNotEmpty();
     }
