@@ -31,7 +31,8 @@ import java.util.Set;
  *   <li>The incident's route is decided on its accumulated evidence, not on its latest minute: the team with the
  *       most routing confidence summed over its minutes, each minute weighted by its abnormal IPs (a tail minute of
  *       two IPs says less than a minute of twenty); its confidence is the weighted mean over all the incident's
- *       minutes, and below the confidence bar the route needs review. One noisy minute no longer re-routes (or splits) an
+ *       minutes, and below the confidence bar the route needs review (once routed to a team, only when it falls
+ *       {@code reviewHysteresis} below the bar: no flapping between a team and review from minute to minute). One noisy minute no longer re-routes (or splits) an
  *       incident.</li>
  *   <li>OPEN: a diagnosis that continues no open incident opens a new one, with id
  *       {@code <region>-<yyyyMMdd>-<HHmm>-<n>} (UTC date and time of the minute it opened; n = 1, 2, ... among the
@@ -187,9 +188,12 @@ public final class IncidentTracker {
      * Adds d's routing decision to the incident's evidence and returns the incident's route: the team with the most
      * confidence summed over its minutes, each weighted by its abnormal IPs (a tie keeps the current team), its
      * confidence the weighted mean over all the incident's minutes (a minute routed elsewhere adds 0), its path that
-     * of the team's latest minute.
+     * of the team's latest minute. A route that already carried this team stays confident down to the bar minus
+     * {@code reviewHysteresis}.
      */
     private Route vote(TrackerState.Open o, MinuteDiagnosis d) {
+        boolean routedBefore = o.last != null && !o.last.route().needsReview();
+        Team before = o.team;
         int guess = d.decision().team().ordinal();
         double weight = Math.max(1, d.abnormalIps());
         o.weight += weight;
@@ -203,7 +207,9 @@ public final class IncidentTracker {
         }
         o.team = Team.values()[best];
         double confidence = Math.min(1.0, o.votes[best] / o.weight);
-        boolean confident = confidence >= settings.confidenceBar();
+        double bar = routedBefore && o.team == before ? settings.confidenceBar() - settings.reviewHysteresis()
+                : settings.confidenceBar();
+        boolean confident = confidence >= bar;
         return new Route(confident ? Optional.of(o.team) : Optional.empty(), confidence, !confident, o.paths[best]);
     }
 

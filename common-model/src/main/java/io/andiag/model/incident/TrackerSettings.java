@@ -15,8 +15,11 @@ import java.util.Map;
  *                           of the smaller of their abnormal-IP sets is common to both
  * @param confidenceBar      an incident's route below this confidence carries no team and needs review (the same
  *                           setting as {@link DiagnosisSettings#CONFIDENCE_BAR})
+ * @param reviewHysteresis   an incident already routed to a team keeps it (no review) until its confidence falls
+ *                           this far below the bar, so a route hovering at the bar does not flap every minute
  */
-public record TrackerSettings(int quietMinutes, int confirmBelowLevel, double sameIpsShare, double confidenceBar) {
+public record TrackerSettings(int quietMinutes, int confirmBelowLevel, double sameIpsShare, double confidenceBar,
+                              double reviewHysteresis) {
 
     public static final IntSetting QUIET_MINUTES = new IntSetting("incident.resolve_after_quiet_minutes", 3, 1, 1440,
             "an incident is resolved after this many quiet minutes");
@@ -26,6 +29,9 @@ public record TrackerSettings(int quietMinutes, int confirmBelowLevel, double sa
     public static final DoubleSetting SAME_IPS_SHARE = new DoubleSetting("incident.same_ips_share", 0.5, 0.1, 1.0,
             "share of abnormal IPs in common that makes a minute continue an open incident whatever team it guesses");
 
+    public static final DoubleSetting REVIEW_HYSTERESIS = new DoubleSetting("incident.review_hysteresis", 0.15, 0.0,
+            1.0, "an incident routed to a team keeps it until its confidence is this far below the confidence bar");
+
     public static final TrackerSettings DEFAULTS = from(Map.of());
 
     public TrackerSettings {
@@ -33,10 +39,11 @@ public record TrackerSettings(int quietMinutes, int confirmBelowLevel, double sa
         CONFIRM_BELOW_LEVEL.check(confirmBelowLevel);
         SAME_IPS_SHARE.check(sameIpsShare);
         DiagnosisSettings.CONFIDENCE_BAR.check(confidenceBar);
+        REVIEW_HYSTERESIS.check(reviewHysteresis);
     }
 
     public static TrackerSettings from(Map<String, String> props) {
         return new TrackerSettings(QUIET_MINUTES.read(props), CONFIRM_BELOW_LEVEL.read(props),
-                SAME_IPS_SHARE.read(props), DiagnosisSettings.CONFIDENCE_BAR.read(props));
+                SAME_IPS_SHARE.read(props), DiagnosisSettings.CONFIDENCE_BAR.read(props), REVIEW_HYSTERESIS.read(props));
     }
 }
