@@ -8,8 +8,8 @@ import java.util.Objects;
 /**
  * A bounded summary of a set of abnormal IPs, to tell whether two minutes are hurting the same containers: a
  * bottom-k sketch (the {@code k} smallest 64-bit hashes of the distinct IPs, plus their count). Exact while the set
- * has at most {@code k} IPs — every incident below L1 in a region of up to a quarter million IPs — and otherwise an
- * estimate from the hashes below both sketches' thresholds, a uniform sample of each set (Cohen and Kaplan,
+ * has at most {@code k} IPs — every L0 incident (at most 2/1000 of the region) in a region of up to 128 000 IPs —
+ * and otherwise an estimate from the hashes below both sketches' thresholds, a uniform sample of each set (Cohen and Kaplan,
  * "Summarizing data using bottom-k sketches", 2007), so an open incident's state stays a few KB however many IPs it
  * hurts. Immutable.
  */
