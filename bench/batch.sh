@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Batch scale curve: the whole nightly `andiag batch` (profile, noise, train-detector, publish) in Spark local mode
+# Batch scale curve: the whole nightly `andiag batch` (profile, noise, train-detector, train-router, publish) in Spark local mode
 # on a simulated region of --ips IPs x --days days, under /usr/bin/time -v. Wall time per step from the step logs,
 # total wall, CPU and peak RSS from time(1). Prints a RESULT line and appends a row to docs/BENCHMARKS.md.
 #
@@ -82,7 +82,7 @@ size += f' {r["java_opts"]}' if r["java_opts"] else ""
 opts = ("" if r["interval_s"] == 15 else f' --interval-s {r["interval_s"]}')
 env = f'ANDIAG_JAVA_OPTS="{r["java_opts"]}" ' if r["java_opts"] else ""
 print(f'| {sys.argv[2]} | {sys.argv[3]} | {size} | {st("profile")} | {st("noise")} '
-      f'| {st("train-detector")} | {st("publish")} | {wall} | {r["user_s"]:.0f} s ({r["cpu_percent"]}) '
+      f'| {st("train-detector")} | {st("train-router")} | {st("publish")} | {wall} | {r["user_s"]:.0f} s ({r["cpu_percent"]}) '
       f'| {r["max_rss_kb"] / 2**20:.2f} GiB | 1 | {sys.argv[4]} | `{env}bench/batch.sh --ips {r["ips"]} --days {r["days"]}{opts}` |')
 PY
 )"

@@ -4,18 +4,21 @@
 # per IP per minute, i.e. a heartbeat every minute):
 #   1. throughput: --minutes minutes of records sent flat out; sustained records/s from the speed layer's own
 #      and_counters_in_total;
-#   2. latency: --latency-minutes minutes, one minute of records every --pace-ms (flushed); minute-close -> abnormal
-#      p50/p99 on a read_committed consumer;
+#   2. latency: --latency-minutes minutes, one minute of records every --pace-ms (flushed), with a region-wide
+#      incident injected (L3 on even minutes, L1 on odd ones: --incident-level, -1 for none) so that the speed layer
+#      alerts nearly every minute; minute-close -> abnormal and minute-close -> alert p50/p99 on read_committed
+#      consumers of and.abnormal and and.alerts;
 # then the speed JVM's heap after a full GC and RSS, and the parameter set's load time and heap per series
 # (io.andiag.bench.speed.ParamLoad). Prints RESULT lines and appends a row to docs/BENCHMARKS.md.
 #
 # Also: records per CPU second of the speed JVM over the flat-out run (independent of the machine's load).
 #
-#   bench/speed.sh --lake DIR --ips N [--minutes 10] [--latency-minutes 6] [--pace-ms 10000] [--heap 4g] [--no-append]
+#   bench/speed.sh --lake DIR --ips N [--minutes 10] [--latency-minutes 6] [--pace-ms 10000] [--incident-level 3]
+#                  [--heap 4g] [--no-append]
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 args_text="$*"
-lake=""; ips=10000; minutes=10; latency_minutes=6; pace_ms=10000; heap=4g; append=1
+lake=""; ips=10000; minutes=10; latency_minutes=6; pace_ms=10000; incident_level=3; heap=4g; append=1
 port=19092; metrics_port=19464
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -24,6 +27,7 @@ while [[ $# -gt 0 ]]; do
     --minutes) minutes="$2"; shift 2 ;;
     --latency-minutes) latency_minutes="$2"; shift 2 ;;
     --pace-ms) pace_ms="$2"; shift 2 ;;
+    --incident-level) incident_level="$2"; shift 2 ;;
     --heap) heap="$2"; shift 2 ;;
     --no-append) append=0; shift ;;
     *) echo "speed.sh: unknown option $1" >&2; exit 2 ;;
@@ -68,7 +72,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$speed_pid/stat"; }
 ticks_before="$(cpu_ticks)"
 "${load_cmd[@]}" --minutes "$minutes" --pace-ms 0 --start-minutes-ago $((minutes + latency_minutes + 30)) | tee "$run/throughput.out"
 speed_cpu_s="$(awk -v a="$ticks_before" -v b="$(cpu_ticks)" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", (b - a) / hz}')"
-"${load_cmd[@]}" --minutes "$latency_minutes" --pace-ms "$pace_ms" --start-minutes-ago $((latency_minutes + 20)) | tee "$run/latency.out"
+"${load_cmd[@]}" --minutes "$latency_minutes" --pace-ms "$pace_ms" --incident-level "$incident_level" --start-minutes-ago $((latency_minutes + 20)) | tee "$run/latency.out"
 load_after="$(machine_load)"
 
 jcmd "$speed_pid" GC.run > /dev/null
@@ -103,11 +107,15 @@ import json, sys
 r = json.loads(sys.argv[1])
 tp, lat, par = r["throughput"], r["latency"], r["param_load"]
 def ms(v): return "–" if v is None else f"{v:,}"
+def kinds(k): return ", ".join(f"{v} {n}" for n, v in k.items()) or "none"
+def incident(l):
+    return f'L{l["incident_level"]} incident on {l["incident_ips"]:,} IPs' if l["incident_ips"] else "no incident injected"
 drained = "" if tp["drained"] else " (not drained)"
 print(f'| {sys.argv[2]} | {sys.argv[3]} | {r["ips"]:,} ({r["known_ips"]:,} known, {r["series"]:,} series) '
       f'| {tp["records"]:,} in {tp["minutes"]} min | {tp["sustained_rps"]:,.0f}{drained}; {r["records_per_speed_cpu_s"]:,.0f} per CPU s '
       f'| {ms(lat["close_to_abnormal_p50_ms"])} / {ms(lat["close_to_abnormal_p99_ms"])} ({lat["latency_samples"]} abnormal, {lat["minutes"]} min paced {lat["pace_ms"] / 1000:.0f} s) '
-      f'| pending | {r["speed_heap_used_after_gc_bytes"] / 2**20:,.0f} MiB / {r["speed_rss_bytes"] / 2**20:,.0f} MiB '
+      f'| {ms(lat["close_to_alert_p50_ms"])} / {ms(lat["close_to_alert_p99_ms"])} ({lat["alert_samples"]} alerts: {kinds(lat["alert_kinds"])}; {incident(lat)}) '
+      f'| {r["speed_heap_used_after_gc_bytes"] / 2**20:,.0f} MiB / {r["speed_rss_bytes"] / 2**20:,.0f} MiB '
       f'| {par["best_load_s"]:.2f} s (first {par["first_load_s"]:.2f} s) | {par["heap_bytes_per_series"]:,.0f} B '
       f'| 1 run each | {sys.argv[4]} | `{r["command"]}` |')
 PY

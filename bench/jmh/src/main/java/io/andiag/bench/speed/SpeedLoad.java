@@ -3,10 +3,12 @@ package io.andiag.bench.speed;
 import io.andiag.bench.Options;
 import io.andiag.bench.SampleSeries;
 import io.andiag.model.codec.AbnormalCodec;
+import io.andiag.model.codec.AlertCodec;
 import io.andiag.model.codec.CounterCodec;
 import io.andiag.model.codec.Decoded;
 import io.andiag.model.codec.TimestampBounds;
 import io.andiag.model.features.ScoringProfile;
+import io.andiag.model.incident.IncidentAlert;
 import io.andiag.model.params.ParameterSet;
 import io.andiag.model.params.ParameterSetLoader;
 import io.andiag.model.record.AbnormalSeries;
@@ -14,16 +16,10 @@ import io.andiag.model.record.CounterRecord;
 import io.andiag.model.record.RetxCounts;
 import io.andiag.model.record.SeriesKey;
 import io.andiag.model.record.WireTopics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
@@ -32,7 +28,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -54,9 +49,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Measures: sustained throughput, from the speed layer's own {@code and_counters_in_total} (scraped every 250 ms;
  * the rate between 5 % and 95 % of the records sent), and, when {@code pace-ms} &gt; 0 (one minute of records every
- * pace-ms, flushed), minute-close → abnormal latency: for each abnormal record of minute k, the wall time a
- * read_committed consumer received it minus the wall time the producer had flushed minute k+1 (the records whose
- * event time closes minute k on every partition). Last line: {@code RESULT {json}}.
+ * pace-ms, flushed), minute-close → abnormal and minute-close → alert latency: for each record of minute k on
+ * {@code and.abnormal} and on {@code and.alerts}, the wall time a read_committed consumer received it minus the wall
+ * time the producer had flushed minute k+1 (the records whose event time closes minute k on every partition). The
+ * paced run injects an {@link InjectedIncident} at {@code incident-level} (-1: none) so that most closed minutes
+ * alert. Last line: {@code RESULT {json}}.
  */
 public final class SpeedLoad {
 
@@ -73,6 +70,7 @@ public final class SpeedLoad {
         DEFAULTS.put("drain-timeout-s", "600");
         DEFAULTS.put("start-minutes-ago", "");
         DEFAULTS.put("seed", "7");
+        DEFAULTS.put("incident-level", "3");
     }
 
     private SpeedLoad() {
@@ -99,13 +97,24 @@ public final class SpeedLoad {
         }
         long firstMinute = (now / 60_000L - ago) * 60_000L;
 
+        int incidentLevel = o.getInt("incident-level");
+        InjectedIncident incident = paceMs > 0 && incidentLevel >= 0
+                ? InjectedIncident.atLevel(region.firstSlot, incidentLevel) : InjectedIncident.none();
+
         Metrics metrics = new Metrics(o.get("metrics"));
         long countersBefore = metrics.countersIn();
         Map<Long, Long> flushedAt = new ConcurrentHashMap<>();
-        AbnormalWatcher watcher = new AbnormalWatcher(o.get("bootstrap"));
-        Thread watcherThread = new Thread(watcher, "abnormal-watcher");
-        watcherThread.start();
-        watcher.awaitAssigned();
+        AbnormalCodec abnormalCodec = new AbnormalCodec();
+        ArrivalWatcher abnormalWatcher = new ArrivalWatcher(o.get("bootstrap"), WireTopics.ABNORMAL, v -> {
+            Decoded<AbnormalSeries> d = abnormalCodec.decode(v);
+            return d.isOk() ? new ArrivalWatcher.Arrival(d.value().minute(), "abnormal") : null;
+        });
+        AlertCodec alertCodec = new AlertCodec();
+        ArrivalWatcher alertWatcher = new ArrivalWatcher(o.get("bootstrap"), WireTopics.ALERTS, v -> {
+            Decoded<IncidentAlert> d = alertCodec.decode(v);
+            return d.isOk() ? new ArrivalWatcher.Arrival(d.value().minute(), d.value().status().name()) : null;
+        });
+        List<Thread> watchers = List.of(abnormalWatcher.start(), alertWatcher.start());
         Thread scraper = new Thread(metrics, "metrics-scraper");
         scraper.setDaemon(true);
         scraper.start();
@@ -114,6 +123,7 @@ public final class SpeedLoad {
         SplittableRandom random = new SplittableRandom(o.getLong("seed"));
         long sent = 0;
         long bursts = 0;
+        long incidentBursts = 0;
         long t0 = System.nanoTime();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps(o.get("bootstrap")))) {
             int[] counts = new int[RetxCounts.SLOTS];
@@ -131,6 +141,10 @@ public final class SpeedLoad {
                     if (burstEvery > 0 && region.firstSlot[i] >= 0 && random.nextInt(burstEvery) == 0) {
                         counts[region.firstSlot[i]] += 30;
                         bursts++;
+                    }
+                    if (incident.hits(k, i)) {
+                        counts[region.firstSlot[i]] += InjectedIncident.BURST;
+                        incidentBursts++;
                     }
                     // spread over the minute so every partition's stream time crosses the previous minute's grace
                     long ts = minuteStart + (i % 60) * 1_000L;
@@ -162,34 +176,39 @@ public final class SpeedLoad {
         }
         boolean drained = metrics.latest() >= target;
         Thread.sleep(5_000); // the last minutes' abnormal records, committed after the last counters
-        watcher.stop();
-        watcherThread.join();
+        abnormalWatcher.stop();
+        alertWatcher.stop();
+        for (Thread t : watchers) {
+            t.join();
+        }
         metrics.stop();
 
         double sustained = metrics.rate(countersBefore + (long) (0.05 * sent), countersBefore + (long) (0.95 * sent));
-        List<Long> latencies = new ArrayList<>();
-        long abnormal = 0;
-        for (Map.Entry<Long, List<Long>> e : watcher.receivedByMinute.entrySet()) {
-            abnormal += e.getValue().size();
-            Long closed = flushedAt.get(e.getKey());
-            if (closed != null) {
-                for (long at : e.getValue()) {
-                    latencies.add(at - closed);
-                }
-            }
-        }
-        latencies.sort(null);
-        System.out.printf(Locale.ROOT, "speed layer: %s, sustained %.0f records/s; %d abnormal records, %d with a "
-                        + "close time%n", drained ? "drained" : "NOT drained before the timeout", sustained, abnormal,
-                latencies.size());
+        List<Long> toAbnormal = abnormalWatcher.latencies(flushedAt);
+        List<Long> toAlert = alertWatcher.latencies(flushedAt);
+        System.out.printf(Locale.ROOT, "speed layer: %s, sustained %.0f records/s; %d abnormal records (%d with a "
+                        + "close time), %d alerts %s (%d with a close time, %d unreadable)%n",
+                drained ? "drained" : "NOT drained before the timeout", sustained, abnormalWatcher.received(),
+                toAbnormal.size(), alertWatcher.received(), alertWatcher.kinds(), toAlert.size(),
+                alertWatcher.unreadable());
         System.out.printf(Locale.ROOT, "RESULT {\"bench\":\"speed\",\"ips\":%d,\"known_ips\":%d,\"series\":%d,"
                         + "\"minutes\":%d,\"records\":%d,\"bursts\":%d,\"pace_ms\":%d,\"produce_rps\":%.0f,"
                         + "\"drained\":%b,\"sustained_rps\":%.0f,\"abnormal\":%d,\"latency_samples\":%d,"
                         + "\"close_to_abnormal_p50_ms\":%s,\"close_to_abnormal_p99_ms\":%s,"
-                        + "\"close_to_alert\":\"pending: and.alerts is not written by the topology on main\"}%n",
+                        + "\"incident_level\":%d,\"incident_ips\":%d,\"incident_bursts\":%d,"
+                        + "\"alerts\":%d,\"alert_kinds\":%s,\"alert_samples\":%d,"
+                        + "\"close_to_alert_p50_ms\":%s,\"close_to_alert_p99_ms\":%s}%n",
                 region.ips.length, region.known, region.series, minutes, sent, bursts, paceMs, sent / produceSeconds,
-                drained, sustained, abnormal, latencies.size(), percentile(latencies, 0.50),
-                percentile(latencies, 0.99));
+                drained, sustained, abnormalWatcher.received(), toAbnormal.size(), percentile(toAbnormal, 0.50),
+                percentile(toAbnormal, 0.99), incident.size() == 0 ? -1 : incidentLevel, incident.size(),
+                incidentBursts, alertWatcher.received(), json(alertWatcher.kinds()), toAlert.size(),
+                percentile(toAlert, 0.50), percentile(toAlert, 0.99));
+    }
+
+    private static String json(Map<String, Long> counts) {
+        StringBuilder b = new StringBuilder("{");
+        counts.forEach((k, v) -> b.append(b.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));
+        return b.append('}').toString();
     }
 
     private static String percentile(List<Long> sorted, double q) {
@@ -320,55 +339,6 @@ public final class SpeedLoad {
                 }
                 return (b[1] - a[1]) / ((b[0] - a[0]) / 1e9);
             }
-        }
-    }
-
-    /** Receives and.abnormal (read_committed, from the end at start) and notes the wall time per record. */
-    private static final class AbnormalWatcher implements Runnable {
-        final Map<Long, List<Long>> receivedByMinute = new ConcurrentHashMap<>();
-        private final KafkaConsumer<String, byte[]> consumer;
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final AbnormalCodec codec = new AbnormalCodec();
-        private volatile boolean assigned;
-
-        AbnormalWatcher(String bootstrap) {
-            Properties p = new Properties();
-            p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-            p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-            p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-            p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            consumer = new KafkaConsumer<>(p);
-        }
-
-        void awaitAssigned() throws InterruptedException {
-            while (!assigned) {
-                Thread.sleep(50);
-            }
-        }
-
-        @Override
-        public void run() {
-            List<TopicPartition> parts = consumer.partitionsFor(WireTopics.ABNORMAL).stream()
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            consumer.assign(parts);
-            consumer.seekToEnd(parts);
-            parts.forEach(consumer::position);
-            assigned = true;
-            while (running.get()) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-                    long at = System.currentTimeMillis();
-                    Decoded<AbnormalSeries> d = codec.decode(r.value());
-                    if (d.isOk()) {
-                        receivedByMinute.computeIfAbsent(d.value().minute(), m -> new ArrayList<>()).add(at);
-                    }
-                }
-            }
-            consumer.close();
-        }
-
-        void stop() {
-            running.set(false);
         }
     }
 }
