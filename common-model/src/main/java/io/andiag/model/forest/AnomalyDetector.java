@@ -38,6 +38,14 @@ public final class AnomalyDetector implements Serializable {
         return score >= threshold;
     }
 
+    /**
+     * {@code isAnomalous(score(features))}, walking only the trees needed to decide
+     * ({@link IsolationForest#scoreAtLeast}).
+     */
+    public boolean flags(double[] features) {
+        return isAnomalous(forest.scoreAtLeast(features, threshold));
+    }
+
     public double threshold() {
         return threshold;
     }

@@ -218,15 +218,47 @@ public final class IsolationForest implements Serializable {
 
     /** Anomaly score in (0, 1]. No allocation. */
     public double score(double[] x) {
-        return Math.pow(2.0, -meanPathLength(x) / cPsi);
+        return scoreOfMean(meanPathLength(x));
+    }
+
+    /**
+     * The anomaly score of {@code x} when it is at least {@code minScore}; otherwise some value below
+     * {@code minScore}, an upper bound of the score. The decision {@code scoreAtLeast(x, t) >= t} is exactly
+     * {@code score(x) >= t}, and a score at or above {@code t} is exactly {@code score(x)}.
+     *
+     * <p>Why: a detector only needs the scores that reach its threshold, and most series-minutes are far from it.
+     * Path lengths are never negative, so once the trees walked so far sum to a mean path longer than the threshold
+     * allows, no remaining tree can bring the score back up, and a normal point stops well before the last tree.
+     * Exact in floating point: the partial sums are the full sum's prefixes (same order, non-negative terms), and the
+     * score is computed from a partial sum with the same monotone arithmetic as {@link #score}. No allocation.
+     */
+    public double scoreAtLeast(double[] x, double minScore) {
+        requireWidth(x);
+        int trees = scoreRoots.length;
+        // sum of path lengths beyond which the score is below minScore (up to rounding, confirmed exactly below)
+        double limit = minScore > 0 ? -Math.log(minScore) / Math.log(2.0) * cPsi * trees : Double.POSITIVE_INFINITY;
+        double sum = 0;
+        for (int t = 0; t < trees; t++) {
+            sum += pathFrom(scoreRoots[t], x);
+            if (sum > limit) {
+                double bound = scoreOfMean(sum / trees);
+                if (bound < minScore) {
+                    return bound;
+                }
+                limit = Double.POSITIVE_INFINITY; // rounding put us at the edge: finish the exact sum
+            }
+        }
+        return scoreOfMean(sum / trees);
+    }
+
+    /** s(x) = 2^(-E[h(x)] / c(ψ)): the one place both scoring methods turn a mean path length into a score. */
+    private double scoreOfMean(double meanPath) {
+        return Math.pow(2.0, -meanPath / cPsi);
     }
 
     /** E[h(x)] over the trees. */
     public double meanPathLength(double[] x) {
-        if (x.length != featureNames.size()) {
-            throw new IllegalArgumentException("feature vector must have " + featureNames.size() + " values "
-                    + featureNames + ", got " + x.length);
-        }
+        requireWidth(x);
         double sum = 0;
         for (int root : scoreRoots) {
             sum += pathFrom(root, x);
@@ -236,11 +268,15 @@ public final class IsolationForest implements Serializable {
 
     /** h(x) in the tree at position {@code tree} (0..trees()-1). */
     public double pathLength(int tree, double[] x) {
+        requireWidth(x);
+        return pathFrom(scoreRoots[tree], x);
+    }
+
+    private void requireWidth(double[] x) {
         if (x.length != featureNames.size()) {
             throw new IllegalArgumentException("feature vector must have " + featureNames.size() + " values "
                     + featureNames + ", got " + x.length);
         }
-        return pathFrom(scoreRoots[tree], x);
     }
 
     /** h(x) from a root of the scoring layout: the left child of node i is i + 1. */

@@ -35,4 +35,17 @@ class AnomalyDetectorTest {
         assertThatThrownBy(() -> new AnomalyDetector(forest(FeatureSchema.NAMES), 1.5))
                 .hasMessage("threshold must be in [0, 1], got 1.5");
     }
+
+    @Test
+    void flagsIsTheThresholdedScore() {
+        IsolationForest f = forest(FeatureSchema.NAMES);
+        double[] outlier = {100, 0, 0, 0};
+        double[] inlier = {3, 0, 0, 0};
+        // at the outlier's own score: flagged; just above it: not; the inlier never
+        AnomalyDetector atOutlier = new AnomalyDetector(f, f.score(outlier));
+        assertThat(atOutlier.flags(outlier)).isTrue();
+        assertThat(atOutlier.flags(inlier)).isFalse();
+        AnomalyDetector above = new AnomalyDetector(f, Math.nextUp(f.score(outlier)));
+        assertThat(above.flags(outlier)).isFalse();
+    }
 }

@@ -187,9 +187,48 @@ class IsolationForestTest {
     }
 
     @Test
+    void scoreAtLeastDecidesExactlyAsTheFullScoreAndReturnsItWhenReached() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        double[][] data = new double[1000][];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = new double[] {SeriesGenerator.gaussian(rnd), SeriesGenerator.gaussian(rnd)};
+        }
+        IsolationForest f = new IsolationForestTrainer(ForestSettings.defaults()).train(data, XY);
+        double[][] points = new double[600][];
+        for (int i = 0; i < points.length; i++) {
+            // inliers, a ring of outliers and everything between
+            double r = i % 3 == 0 ? 6 * rnd.nextDouble() : 1;
+            points[i] = new double[] {r * SeriesGenerator.gaussian(rnd), r * SeriesGenerator.gaussian(rnd)};
+        }
+        // thresholds: a grid, plus every point's own score (the edge where rounding would matter)
+        List<Double> thresholds = new ArrayList<>(List.of(0.0, 0.3, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8, 1.0));
+        for (int i = 0; i < 50; i++) {
+            thresholds.add(f.score(points[i]));
+        }
+        int early = 0;
+        for (double t : thresholds) {
+            for (double[] x : points) {
+                double full = f.score(x);
+                double screened = f.scoreAtLeast(x, t);
+                assertThat(screened >= t).as("decision at %s for %s", t, java.util.Arrays.toString(x)).isEqualTo(full >= t);
+                if (full >= t) {
+                    assertThat(screened).isEqualTo(full);
+                } else {
+                    assertThat(screened).isGreaterThanOrEqualTo(full).isLessThan(t);
+                    early += screened != full ? 1 : 0;
+                }
+            }
+        }
+        // inliers against a detector threshold stop before the last tree
+        assertThat(f.scoreAtLeast(new double[] {0, 0}, 0.7)).isGreaterThan(f.score(new double[] {0, 0}));
+        assertThat(early).isGreaterThan(points.length);
+    }
+
+    @Test
     void shouldRejectVectorOfWrongLength() {
         IsolationForest f = IsolationForest.of(handTree(0), 6, XY);
         assertThatThrownBy(() -> f.score(new double[3])).hasMessage("feature vector must have 2 values [x, y], got 3");
+        assertThatThrownBy(() -> f.scoreAtLeast(new double[3], 0.5)).hasMessage("feature vector must have 2 values [x, y], got 3");
     }
 
     @Test
@@ -207,10 +246,10 @@ class IsolationForestTest {
         assumeThat(Allocations.allocatedBytes()).as("thread allocation counter").isNotNegative();
         long before = Allocations.allocatedBytes();
         for (int i = 0; i < 20_000; i++) {
-            sink += f.score(data[i % data.length]);
+            sink += f.score(data[i % data.length]) + f.scoreAtLeast(data[i % data.length], 0.6);
         }
         long allocated = Allocations.allocatedBytes() - before;
         assertThat(sink).isPositive();
-        assertThat(allocated).as("bytes allocated by 20k scores").isLessThan(16_384);
+        assertThat(allocated).as("bytes allocated by 20k scores of each kind").isLessThan(16_384);
     }
 }

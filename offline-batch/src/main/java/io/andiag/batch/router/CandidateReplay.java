@@ -88,7 +88,7 @@ public final class CandidateReplay {
         for (SeriesScoring s : scoring) {
             int bit = 1 << s.slot();
             FeatureReplay.replay(ip.series(s.slot()), s.profile(), extractor, (m, ts, count, f) -> {
-                if (detector.isAnomalous(detector.score(f))) {
+                if (detector.flags(f)) {
                     int[] acc = byMinute.computeIfAbsent(m, k -> new int[2]);
                     acc[0] |= bit;
                     acc[1] += count;

@@ -146,7 +146,8 @@ public final class SeriesScorer implements ProcessorSupplier<String, IpMinute, S
                     windows[slot] = model.extractor().newWindow();
                 }
                 model.extractor().extract(count, minute, profile, windows[slot], features);
-                double score = model.forest().score(features);
+                // below the threshold the score is not needed: walk only the trees that decide
+                double score = model.forest().scoreAtLeast(features, model.threshold());
                 scored++;
                 if (score >= model.threshold()) {
                     if (abnormal.isEmpty()) {
