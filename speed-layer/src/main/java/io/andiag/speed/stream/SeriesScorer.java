@@ -12,6 +12,7 @@ import io.andiag.speed.attributes.IpDirectory;
 import io.andiag.speed.scoring.ScoringModel;
 import io.andiag.speed.scoring.ScoringModelHolder;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -23,6 +24,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -38,8 +40,16 @@ import java.util.Set;
  *
  * <p>An IP-minute with abnormal series is emitted once, with all its abnormal series and the IP's sampled details of
  * that minute (from {@value DetailRecorder#STORE}). The monitored-IP counts are kept by {@link MonitoredCounter} and
- * emitted, for every known region, when the partition moves on to a later minute — always after that minute's
- * abnormal records, which the region-minute diagnosis relies on.
+ * emitted, for every known region, once the partition is done with the minute — always after that minute's abnormal
+ * records, which the region-minute diagnosis relies on. Done means: the partition moved on to a later minute, or
+ * (checked every {@value #REPORT_MS} ms of wall-clock time) the newest minute it scored has been swept out whole.
+ *
+ * <p>Why the second way is sound: the minute windows reach this processor from the suppression buffer, which emits
+ * every window of a minute in one sweep, when stream time passes the minute's end plus the grace period; a punctuation
+ * never runs in the middle of a sweep (nor of the record cache flush that feeds it), and a window whose minute has
+ * closed accepts no more records. So once this processor has seen an IP-minute of minute k, a punctuation sees every
+ * IP-minute of minute k already scored. Without it, minute k would only be reported when minute k+1 closes: the alert
+ * of a minute would wait for the next one, a whole minute later.
  */
 public final class SeriesScorer implements ProcessorSupplier<String, IpMinute, String, ScorerOutput> {
 
@@ -48,6 +58,7 @@ public final class SeriesScorer implements ProcessorSupplier<String, IpMinute, S
 
     private static final Logger LOG = LoggerFactory.getLogger(SeriesScorer.class);
     private static final long MINUTE_MS = 60_000L;
+    static final long REPORT_MS = 1_000L;
 
     private final ScoringModelHolder models;
     private final IpDirectory directory;
@@ -83,6 +94,8 @@ public final class SeriesScorer implements ProcessorSupplier<String, IpMinute, S
         private MonitoredCounter monitored;
         private ScoringModel active;
         private long currentMinute = Long.MIN_VALUE;
+        /** Timestamp of the newest IP-minute scored, carried by the counts a punctuation reports. */
+        private long lastTimestamp;
         private int partition;
 
         @Override
@@ -93,15 +106,28 @@ public final class SeriesScorer implements ProcessorSupplier<String, IpMinute, S
             this.partition = context.taskId().partition();
             this.monitored = new MonitoredCounter(context.getStateStore(MONITORED_STORE), directory, partition);
             this.active = models.latest();
+            context.schedule(Duration.ofMillis(REPORT_MS), PunctuationType.WALL_CLOCK_TIME, now -> reportScoredMinutes());
+        }
+
+        /** The newest minute scored is complete (see the class comment): report it, and any older one, as done. */
+        private void reportScoredMinutes() {
+            if (currentMinute != Long.MIN_VALUE) {
+                forwardCounts(monitored.advanceTo(currentMinute + MINUTE_MS), lastTimestamp);
+            }
+        }
+
+        private void forwardCounts(List<MonitoredCount> counts, long timestamp) {
+            for (MonitoredCount m : counts) {
+                context.forward(new Record<>(m.region(), (ScorerOutput) new ScorerOutput.Monitored(m), timestamp));
+            }
         }
 
         @Override
         public void process(Record<String, IpMinute> record) {
             String ip = record.key();
             long minute = record.value().minute();
-            for (MonitoredCount m : monitored.advanceTo(minute)) {
-                context.forward(new Record<>(m.region(), (ScorerOutput) new ScorerOutput.Monitored(m), record.timestamp()));
-            }
+            forwardCounts(monitored.advanceTo(minute), record.timestamp());
+            lastTimestamp = Math.max(lastTimestamp, record.timestamp());
             if (minute > currentMinute) {
                 currentMinute = minute;
                 ScoringModel latest = models.latest();

@@ -114,6 +114,35 @@ class DiagnosisTopologyTest {
     }
 
     @Test
+    void aMinuteAlertsAsSoonAsItClosesNotWhenTheNextMinuteCloses() {
+        minute(0, TOR_BURST);
+        counter(0, M0 + MIN + 30_000, 0);  // stream time passes minute 0's end + grace: its windows are swept out
+        assertThat(abnormal.readValuesToList()).extracting(AbnormalSeries::minute).containsOnly(M0);
+        assertThat(alerts.isEmpty()).as("before the scorer's report punctuation").isTrue();
+
+        driver.advanceWallClockTime(Duration.ofMillis(SeriesScorer.REPORT_MS));
+
+        List<IncidentAlert> out = alerts.readValuesToList();
+        assertThat(out).extracting(IncidentAlert::status).containsExactly(AlertStatus.OPEN);
+        assertThat(out.get(0).minute()).isEqualTo(M0);
+        assertThat(out.get(0).abnormalIps()).isEqualTo(TOR_BURST.length);
+        assertThat(out.get(0).monitoredIps()).isEqualTo(N);
+
+        // minute 1 goes on as usual: closed by minute 2's records, reported by the next punctuation
+        minute(1, TOR_BURST);
+        counter(0, M0 + 2 * MIN + 30_000, 0);
+        driver.advanceWallClockTime(Duration.ofMillis(SeriesScorer.REPORT_MS));
+        assertThat(alerts.readValuesToList()).as("the same incident, nothing changed").isEmpty();
+        minute(2);
+        minute(3);
+        minute(4);
+        counter(0, M0 + 5 * MIN + 30_000, 0);
+        driver.advanceWallClockTime(Duration.ofMillis(SeriesScorer.REPORT_MS));
+        assertThat(alerts.readValuesToList()).extracting(IncidentAlert::status, IncidentAlert::minute)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(AlertStatus.RESOLVED, M0 + 4 * MIN));
+    }
+
+    @Test
     void aTorBurstOpensGrowsResolvesAfterThreeQuietMinutesAndReopensAsANewIncident() {
         minute(0, TOR_BURST);
         minute(1, TOR_BURST);
