@@ -18,17 +18,19 @@ import scala.Tuple2;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The minute series of every IP of the history, built once from {@code retx_counters} by the profile step and kept
  * in the candidate directory ({@code _work/ip_series}, not published) so the noise and train-detector steps read a
  * few bytes per IP instead of the raw 15-s counters again.
  *
- * <p>Building: interval rows are keyed by IP and combined (map-side first) into {@link IpSeries.Builder}s; a row
- * belongs to the minute its interval starts in; rows outside the history window are ignored. Nothing is ever
- * expanded to one value per minute per series: a silent slot costs nothing.
+ * <p>Building: each input partition folds its interval rows into one {@link IpSeries.Builder} per IP (a row belongs
+ * to the minute its interval starts in; rows outside the history window are ignored), then the partitions' builders
+ * of an IP are merged. Nothing is ever expanded to one value per minute per series: a silent slot costs nothing.
  */
 public final class SeriesStore {
 
@@ -58,30 +60,33 @@ public final class SeriesStore {
             cols.add(LakeSchemas.counterColumn(s));
         }
         Dataset<Row> selected = counters.select(LakeSchemas.IP, cols.toArray(new String[0]));
+        // Why not combineByKey: it allocated a key-value pair and two count arrays per interval row and updated
+        // Spark's size-tracking map for each, about a fifth of the profile step's CPU samples (JFR at 10 k IPs,
+        // docs/BENCHMARKS.md). A plain map of builders per partition does the same map-side combine.
         return selected.javaRDD()
-                .flatMapToPair(row -> {
-                    long ts = row.getLong(1);
-                    long m = Math.floorDiv(ts - startMs, 60_000L);
-                    if (m < 0 || m >= minutes) {
-                        return Collections.emptyIterator();
-                    }
-                    int[] v = new int[1 + RetxCounts.SLOTS];
-                    v[0] = (int) m;
-                    for (int s = 0; s < RetxCounts.SLOTS; s++) {
-                        v[1 + s] = row.getInt(2 + s);
-                    }
-                    return Collections.singletonList(new Tuple2<>(row.getString(0), v)).iterator();
-                })
-                .combineByKey(v -> new IpSeries.Builder(startMs, minutes).add(v[0], tail(v)),
-                        (b, v) -> b.add(v[0], tail(v)),
-                        IpSeries.Builder::merge, partitions)
+                .mapPartitionsToPair(rows -> foldPartition(rows, startMs, minutes))
+                .reduceByKey(IpSeries.Builder::merge, partitions)
                 .map(t -> t._2().build(t._1()));
     }
 
-    private static int[] tail(int[] v) {
-        int[] c = new int[RetxCounts.SLOTS];
-        System.arraycopy(v, 1, c, 0, RetxCounts.SLOTS);
-        return c;
+    /** One builder per IP of a partition's rows ({@code ip, ts,} ten counts). */
+    static Iterator<Tuple2<String, IpSeries.Builder>> foldPartition(Iterator<Row> rows, long startMs, int minutes) {
+        Map<String, IpSeries.Builder> byIp = new HashMap<>();
+        int[] counts = new int[RetxCounts.SLOTS];
+        while (rows.hasNext()) {
+            Row row = rows.next();
+            long m = Math.floorDiv(row.getLong(1) - startMs, 60_000L);
+            if (m < 0 || m >= minutes) {
+                continue;
+            }
+            for (int s = 0; s < RetxCounts.SLOTS; s++) {
+                counts[s] = row.getInt(2 + s);
+            }
+            byIp.computeIfAbsent(row.getString(0), ip -> new IpSeries.Builder(startMs, minutes)).add((int) m, counts);
+        }
+        List<Tuple2<String, IpSeries.Builder>> out = new ArrayList<>(byIp.size());
+        byIp.forEach((ip, b) -> out.add(new Tuple2<>(ip, b)));
+        return out.iterator();
     }
 
     public static void write(SparkSession spark, JavaRDD<IpSeries> series, Path target) {
