@@ -114,7 +114,7 @@ drained = "" if tp["drained"] else " (not drained)"
 print(f'| {sys.argv[2]} | {sys.argv[3]} | {r["ips"]:,} ({r["known_ips"]:,} known, {r["series"]:,} series) '
       f'| {tp["records"]:,} in {tp["minutes"]} min | {tp["sustained_rps"]:,.0f}{drained}; {r["records_per_speed_cpu_s"]:,.0f} per CPU s '
       f'| {ms(lat["close_to_abnormal_p50_ms"])} / {ms(lat["close_to_abnormal_p99_ms"])} ({lat["latency_samples"]} abnormal, {lat["minutes"]} min paced {lat["pace_ms"] / 1000:.0f} s) '
-      f'| {ms(lat["close_to_alert_p50_ms"])} / {ms(lat["close_to_alert_p99_ms"])} ({lat["alert_samples"]} alerts: {kinds(lat["alert_kinds"])}; {incident(lat)}) '
+      f'| {ms(lat["close_to_alert_p50_ms"])} / {ms(lat["close_to_alert_p99_ms"])} ({lat["alert_samples"]} of {lat["alerts"]} alerts timed: {kinds(lat["alert_kinds"])}; {incident(lat)}) '
       f'| {r["speed_heap_used_after_gc_bytes"] / 2**20:,.0f} MiB / {r["speed_rss_bytes"] / 2**20:,.0f} MiB '
       f'| {par["best_load_s"]:.2f} s (first {par["first_load_s"]:.2f} s) | {par["heap_bytes_per_series"]:,.0f} B '
       f'| 1 run each | {sys.argv[4]} | `{r["command"]}` |')
