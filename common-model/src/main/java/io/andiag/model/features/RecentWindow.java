@@ -104,6 +104,13 @@ public final class RecentWindow {
         newest = EMPTY;
     }
 
+    /** Empties the window and gives it {@code newCapacity}: a window reused for another series starts as new. */
+    public void reset(int newCapacity) {
+        checkCapacity(newCapacity);
+        clear();
+        capacity = newCapacity;
+    }
+
     /** Changes the capacity, keeping the minutes that still fit (the newest ones). */
     public void resize(int newCapacity) {
         checkCapacity(newCapacity);
@@ -158,38 +165,54 @@ public final class RecentWindow {
     }
 
     public static RecentWindow readFrom(ByteBuffer buf) {
+        RecentWindow w = new RecentWindow(MAX_CAPACITY);
+        w.load(buf);
+        return w;
+    }
+
+    /**
+     * Replaces this window, capacity included, with the window serialized at {@code buf}'s position, and moves the
+     * position past it. For a reader that keeps one window per slot instead of allocating one per read.
+     *
+     * @throws IllegalArgumentException naming what is wrong when the bytes are not a version-1 window; the window is
+     *                                  then left empty
+     */
+    public void load(ByteBuffer buf) {
         try {
             byte version = buf.get();
             if (version != FORMAT_VERSION) {
                 throw new IllegalArgumentException("recent window format version must be " + FORMAT_VERSION + ", got " + version);
             }
-            int capacity = buf.get();
-            checkCapacity(capacity);
-            int mask = buf.getInt();
-            long newest = buf.getLong();
-            if ((mask & ~fullMask(capacity)) != 0) {
-                throw new IllegalArgumentException("recent window mask " + Integer.toBinaryString(mask)
-                        + " has bits beyond capacity " + capacity);
+            int readCapacity = buf.get();
+            checkCapacity(readCapacity);
+            int readMask = buf.getInt();
+            long readNewest = buf.getLong();
+            if ((readMask & ~fullMask(readCapacity)) != 0) {
+                throw new IllegalArgumentException("recent window mask " + Integer.toBinaryString(readMask)
+                        + " has bits beyond capacity " + readCapacity);
             }
-            if ((newest == EMPTY) != (mask == 0) || (mask != 0 && (mask & 1) == 0)) {
-                throw new IllegalArgumentException("recent window mask " + Integer.toBinaryString(mask)
-                        + " is inconsistent with newest minute " + newest);
+            if ((readNewest == EMPTY) != (readMask == 0) || (readMask != 0 && (readMask & 1) == 0)) {
+                throw new IllegalArgumentException("recent window mask " + Integer.toBinaryString(readMask)
+                        + " is inconsistent with newest minute " + readNewest);
             }
-            RecentWindow w = new RecentWindow(capacity);
-            w.mask = mask;
-            w.newest = newest;
-            for (int age = capacity - 1; age >= 0; age--) {
-                if ((mask & (1 << age)) != 0) {
+            capacity = readCapacity;
+            mask = readMask;
+            newest = readNewest;
+            for (int age = readCapacity - 1; age >= 0; age--) {
+                if ((readMask & (1 << age)) != 0) {
                     int c = buf.getInt();
                     if (c < 0) {
                         throw new IllegalArgumentException("recent window count must be >= 0, got " + c);
                     }
-                    w.counts[w.slot(newest - age)] = c;
+                    counts[slot(readNewest - age)] = c;
                 }
             }
-            return w;
         } catch (BufferUnderflowException e) {
+            clear();
             throw new IllegalArgumentException("recent window bytes are truncated", e);
+        } catch (IllegalArgumentException e) {
+            clear();
+            throw e;
         }
     }
 

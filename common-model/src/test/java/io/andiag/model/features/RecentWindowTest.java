@@ -102,6 +102,51 @@ class RecentWindowTest {
     }
 
     @Test
+    void aReusedWindowLoadsExactlyWhatAFreshOneReads() {
+        RecentWindow big = window(30, 0, 9, 3, 8, 7, 7, 20, 6, 29, 5);
+        RecentWindow small = window(5, 40, 3, 41, 0, 43, 70_000);
+        RecentWindow reused = new RecentWindow(RecentWindow.MAX_CAPACITY);
+        ByteBuffer both = ByteBuffer.allocate(big.serializedSize() + small.serializedSize());
+        big.writeTo(both);
+        small.writeTo(both);
+        both.flip();
+
+        reused.load(both);
+        assertThat(reused).isEqualTo(big);
+        reused.load(both);
+        assertThat(reused).as("nothing of the bigger window before it is left").isEqualTo(small).hasToString(small.toString());
+        assertThat(both.hasRemaining()).isFalse();
+        // and it goes on as the original does
+        small.push(START_MS + 45 * MIN, 4);
+        reused.push(START_MS + 45 * MIN, 4);
+        assertThat(reused).isEqualTo(small);
+        assertThat(reused.mean()).isEqualTo(small.mean());
+    }
+
+    @Test
+    void aWindowThatFailsToLoadIsLeftEmpty() {
+        RecentWindow w = window(5, 0, 1, 1, 2);
+        byte[] negativeCount = window(5, 0, 1, 1, 2).toBytes();
+        ByteBuffer.wrap(negativeCount).putInt(negativeCount.length - 4, -1);
+        assertThatThrownBy(() -> w.load(ByteBuffer.wrap(negativeCount))).hasMessage("recent window count must be >= 0, got -1");
+        assertThat(w.isEmpty()).isTrue();
+        assertThat(w.newestMinuteTs()).isEqualTo(Long.MIN_VALUE);
+
+        RecentWindow v = window(5, 0, 1, 1, 2);
+        byte[] truncated = java.util.Arrays.copyOf(negativeCount, 20);
+        assertThatThrownBy(() -> v.load(ByteBuffer.wrap(truncated))).hasMessage("recent window bytes are truncated");
+        assertThat(v.isEmpty()).isTrue();
+    }
+
+    @Test
+    void resetEmptiesTheWindowAndSetsItsCapacity() {
+        RecentWindow w = window(5, 0, 1, 1, 2);
+        w.reset(3);
+        assertThat(w).isEqualTo(new RecentWindow(3));
+        assertThatThrownBy(() -> w.reset(33)).hasMessageContaining("capacity must be in [1, 32], got 33");
+    }
+
+    @Test
     void resizeKeepsTheNewestMinutes() {
         RecentWindow w = window(5, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5);
         w.resize(2);

@@ -86,7 +86,7 @@ public final class SeriesScorer implements ProcessorSupplier<String, IpMinute, S
     }
 
     private final class Scorer implements Processor<String, IpMinute, String, ScorerOutput> {
-        private final RecentWindow[] windows = new RecentWindow[RetxCounts.SLOTS];
+        private final SeriesWindows windows = new SeriesWindows();
         private final double[] features = FeatureSchema.newVector();
         private ProcessorContext<String, ScorerOutput> context;
         private KeyValueStore<String, byte[]> seriesState;
@@ -152,26 +152,27 @@ public final class SeriesScorer implements ProcessorSupplier<String, IpMinute, S
         private List<AbnormalSeries> score(String ip, String region, long minute, MinuteCounts counts) {
             long start = System.nanoTime();
             ScoringModel model = active;
-            SeriesWindows.read(seriesState.get(ip), windows);
+            windows.load(seriesState.get(ip));
             List<AbnormalSeries> abnormal = List.of();
             int scored = 0;
             int coldStart = 0;
             for (int slot = 0; slot < RetxCounts.SLOTS; slot++) {
                 int count = counts.count(slot);
                 ScoringProfile profile = model.profile(ip, slot);
+                RecentWindow window = windows.get(slot);
                 boolean cold = profile == null;
                 if (cold) {
-                    if (count == 0 && (windows[slot] == null || stale(windows[slot], minute))) {
-                        windows[slot] = null;
+                    if (count == 0 && (window == null || stale(window, minute))) {
+                        windows.drop(slot);
                         continue;
                     }
                     profile = model.coldStart(slot);
                     coldStart++;
                 }
-                if (windows[slot] == null) {
-                    windows[slot] = model.extractor().newWindow();
+                if (window == null) {
+                    window = windows.start(slot, model.extractor().settings().windowMinutes());
                 }
-                model.extractor().extract(count, minute, profile, windows[slot], features);
+                model.extractor().extract(count, minute, profile, window, features);
                 // below the threshold the score is not needed: walk only the trees that decide
                 double score = model.forest().scoreAtLeast(features, model.threshold());
                 scored++;
@@ -182,7 +183,7 @@ public final class SeriesScorer implements ProcessorSupplier<String, IpMinute, S
                     abnormal.add(abnormal(ip, slot, region, minute, count, profile, score, cold, model));
                 }
             }
-            byte[] state = SeriesWindows.write(windows);
+            byte[] state = windows.toBytes();
             if (state == null) {
                 seriesState.delete(ip);
             } else {

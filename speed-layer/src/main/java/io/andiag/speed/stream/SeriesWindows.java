@@ -8,15 +8,19 @@ import java.nio.ByteBuffer;
 /**
  * The short-window state of every tracked series of one IP, as stored in the {@code series-state} store:
  * {@code short slotMask} then, for each slot in the mask in ascending order, the {@link RecentWindow} bytes.
+ *
+ * <p>One instance per stream task, loaded with one IP after another: it keeps a window per slot and reuses it, so
+ * scoring an IP-minute allocates only the bytes written back (the store keeps them, so they must be new).
  */
 final class SeriesWindows {
 
-    private SeriesWindows() {
-    }
+    private final RecentWindow[] reusable = new RecentWindow[RetxCounts.SLOTS];
+    /** Bit {@code slot} set: the series of that slot has state. */
+    private int tracked;
 
-    /** Fills {@code windows} (length {@link RetxCounts#SLOTS}) from stored bytes; null bytes mean no state. */
-    static void read(byte[] bytes, RecentWindow[] windows) {
-        java.util.Arrays.fill(windows, null);
+    /** Replaces the state with the stored bytes of one IP; null bytes mean no series has state. */
+    void load(byte[] bytes) {
+        tracked = 0;
         if (bytes == null) {
             return;
         }
@@ -24,31 +28,55 @@ final class SeriesWindows {
         int mask = b.getShort() & 0xFFFF;
         for (int slot = 0; slot < RetxCounts.SLOTS; slot++) {
             if ((mask & (1 << slot)) != 0) {
-                windows[slot] = RecentWindow.readFrom(b);
+                window(slot).load(b);
             }
         }
+        tracked = mask;
     }
 
-    /** The bytes of the non-null windows, or null when there are none (the store entry is deleted). */
-    static byte[] write(RecentWindow[] windows) {
-        int mask = 0;
-        int size = Short.BYTES;
-        for (int slot = 0; slot < RetxCounts.SLOTS; slot++) {
-            if (windows[slot] != null) {
-                mask |= 1 << slot;
-                size += windows[slot].serializedSize();
-            }
-        }
-        if (mask == 0) {
+    /** The window of the slot's series, or null when it has no state. */
+    RecentWindow get(int slot) {
+        return (tracked & (1 << slot)) != 0 ? reusable[slot] : null;
+    }
+
+    /** Starts an empty window of {@code capacity} minutes for the slot's series, replacing any state it had. */
+    RecentWindow start(int slot, int capacity) {
+        RecentWindow w = window(slot);
+        w.reset(capacity);
+        tracked |= 1 << slot;
+        return w;
+    }
+
+    /** Forgets the state of the slot's series. */
+    void drop(int slot) {
+        tracked &= ~(1 << slot);
+    }
+
+    /** The bytes of the series with state, or null when there are none (the store entry is deleted). */
+    byte[] toBytes() {
+        if (tracked == 0) {
             return null;
         }
-        ByteBuffer b = ByteBuffer.allocate(size);
-        b.putShort((short) mask);
+        int size = Short.BYTES;
         for (int slot = 0; slot < RetxCounts.SLOTS; slot++) {
-            if (windows[slot] != null) {
-                windows[slot].writeTo(b);
+            if ((tracked & (1 << slot)) != 0) {
+                size += reusable[slot].serializedSize();
+            }
+        }
+        ByteBuffer b = ByteBuffer.allocate(size);
+        b.putShort((short) tracked);
+        for (int slot = 0; slot < RetxCounts.SLOTS; slot++) {
+            if ((tracked & (1 << slot)) != 0) {
+                reusable[slot].writeTo(b);
             }
         }
         return b.array();
+    }
+
+    private RecentWindow window(int slot) {
+        if (reusable[slot] == null) {
+            reusable[slot] = new RecentWindow(RecentWindow.MAX_CAPACITY);
+        }
+        return reusable[slot];
     }
 }

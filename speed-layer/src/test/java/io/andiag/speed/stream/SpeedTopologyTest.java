@@ -163,16 +163,15 @@ class SpeedTopologyTest {
         advanceTo(M0 + 3 * MIN + GRACE);
 
         KeyValueStore<String, byte[]> state = driver.getKeyValueStore(SeriesScorer.SERIES_STATE_STORE);
-        RecentWindow[] known = new RecentWindow[RetxCounts.SLOTS];
-        SeriesWindows.read(state.get(KNOWN), known);
-        RecentWindow knownRto = known[KNOWN_RTO.slot()];
+        SeriesWindows windows = new SeriesWindows();
+        windows.load(state.get(KNOWN));
+        RecentWindow knownRto = windows.get(KNOWN_RTO.slot());
         assertThat(knownRto.newestMinuteTs()).isEqualTo(M0 + 2 * MIN);
         assertThat(knownRto.size()).as("three observed zero minutes").isEqualTo(3);
         assertThat(knownRto.countAt(0)).isZero();
 
-        RecentWindow[] other = new RecentWindow[RetxCounts.SLOTS];
-        SeriesWindows.read(state.get(OTHER), other);
-        RecentWindow otherRto = other[KNOWN_RTO.slot()];
+        windows.load(state.get(OTHER));
+        RecentWindow otherRto = windows.get(KNOWN_RTO.slot());
         assertThat(otherRto.newestMinuteTs()).as("the gap minute was never scored").isEqualTo(M0 + 2 * MIN);
         assertThat(otherRto.size()).as("two observed minutes around the gap").isEqualTo(2);
         assertThat(otherRto.countAt(1)).as("the gap is absent, not a zero").isEqualTo(-1);
