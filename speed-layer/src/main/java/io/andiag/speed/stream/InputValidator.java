@@ -16,12 +16,13 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Decodes every record of an agent input topic ({@link WireInput}: counters or details) with common-model's codec,
- * stamps accepted ones with their event time (so windows and stores work by event time, not by arrival), and
+ * Checks every record of an agent input topic ({@link WireInput}: counters or details), decoded once by the source's
+ * serde ({@link WireInput#serde()}), stamps accepted ones with their event time (the source's {@link EventTimeExtractor}
+ * already did; stamping again keeps windows and stores on event time whatever the source was given), and
  * refuses bad ones — including valid records whose minute has already closed by this topic's own event time — as
  * dead letters carrying topic, partition, offset and the original bytes. Never throws on input.
  */
-public final class InputValidator<T> implements FixedKeyProcessorSupplier<String, byte[], Validated<T>> {
+public final class InputValidator<T> implements FixedKeyProcessorSupplier<String, Received<T>, Validated<T>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(InputValidator.class);
     private static final long MINUTE_MS = 60_000L;
@@ -39,11 +40,11 @@ public final class InputValidator<T> implements FixedKeyProcessorSupplier<String
     }
 
     @Override
-    public FixedKeyProcessor<String, byte[], Validated<T>> get() {
+    public FixedKeyProcessor<String, Received<T>, Validated<T>> get() {
         return new Processor();
     }
 
-    private final class Processor implements FixedKeyProcessor<String, byte[], Validated<T>> {
+    private final class Processor implements FixedKeyProcessor<String, Received<T>, Validated<T>> {
         private FixedKeyProcessorContext<String, Validated<T>> context;
         /** Highest event time forwarded: the stream time the minute windows downstream have seen. */
         private long observedEventTime = Long.MIN_VALUE;
@@ -54,9 +55,9 @@ public final class InputValidator<T> implements FixedKeyProcessorSupplier<String
         }
 
         @Override
-        public void process(FixedKeyRecord<String, byte[]> record) {
+        public void process(FixedKeyRecord<String, Received<T>> record) {
             input.countIn().accept(metrics);
-            Decoded<T> decoded = input.decoder().apply(record.value());
+            Decoded<T> decoded = record.value().decoded();
             if (!decoded.isOk()) {
                 refuse(record, decoded.rejection().reason(), decoded.rejection().detail());
                 return;
@@ -80,7 +81,7 @@ public final class InputValidator<T> implements FixedKeyProcessorSupplier<String
             context.forward(record.withValue((Validated<T>) new Validated.Accepted<>(value)).withTimestamp(ts));
         }
 
-        private void refuse(FixedKeyRecord<String, byte[]> record, RejectReason reason, String detail) {
+        private void refuse(FixedKeyRecord<String, Received<T>> record, RejectReason reason, String detail) {
             Optional<RecordMetadata> meta = context.recordMetadata();
             String topic = meta.map(RecordMetadata::topic).orElse("");
             int partition = meta.map(RecordMetadata::partition).orElse(-1);
@@ -93,8 +94,10 @@ public final class InputValidator<T> implements FixedKeyProcessorSupplier<String
                 LOG.warn("dead letter #{} ({}) from {}/{}@{}: {}", seen, reason.code(), topic, partition, offset, detail);
             }
             byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
-            DeadLetter letter = new DeadLetter(reason, detail, topic, partition, offset, clock.millis(), key, record.value());
-            context.forward(record.withValue((Validated<T>) new Validated.Refused<T>(letter)));
+            long now = clock.millis();
+            DeadLetter letter = new DeadLetter(reason, detail, topic, partition, offset, now, key, record.value().bytes());
+            // stamped when refused: the dead-letter topic's retention counts from then, whatever time the record claims
+            context.forward(record.withValue((Validated<T>) new Validated.Refused<T>(letter)).withTimestamp(now));
         }
     }
 }

@@ -38,8 +38,10 @@ import java.util.Map;
 /**
  * The speed layer's topology.
  * <ol>
- *   <li>Counters and details (co-partitioned by source IP) are validated by one {@link InputValidator} each; bad
- *       records of both go to {@code and.deadletter}.</li>
+ *   <li>Counters and details (co-partitioned by source IP) are decoded once by their source and validated by one
+ *       {@link InputValidator} each; bad records of both go to {@code and.deadletter}. Each source's
+ *       {@link EventTimeExtractor} makes a task interleave its counters and details partitions by event time, not by
+ *       arrival, so a minute's details are stored before the counters that close the minute are processed.</li>
  *   <li>Details are kept per IP and minute ({@link DetailRecorder}); counters go through one-minute event-time windows
  *       per IP (closed after the grace period) to the {@link SeriesScorer}, which writes {@code and.abnormal} and the
  *       per region-minute monitored counts ({@code and.monitored}), and attaches each abnormal IP-minute's details.</li>
@@ -69,16 +71,19 @@ public final class SpeedTopology {
                 (topic, bytes) -> bytes == null ? null : codec.decode(bytes).value());
         long graceMs = settings.grace().toMillis();
 
+        WireInput<CounterRecord> counterInput = WireInput.counters(codec);
+        WireInput<DetailRecord> detailInput = WireInput.details(new DetailCodec(bounds));
         Map<String, KStream<String, Validated<CounterRecord>>> counters = builder
-                .stream(AndTopics.RETX_COUNTERS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("counters-source"))
-                .processValues(new InputValidator<>(WireInput.counters(codec), graceMs, clock, metrics), Named.as("validate-counters"))
+                .stream(AndTopics.RETX_COUNTERS.name(), Consumed.with(Serdes.String(), counterInput.serde())
+                        .withTimestampExtractor(counterInput.eventTime()).withName("counters-source"))
+                .processValues(new InputValidator<>(counterInput, graceMs, clock, metrics), Named.as("validate-counters"))
                 .split(Named.as("counters-"))
                 .branch((ip, v) -> v instanceof Validated.Refused, Branched.as("refused"))
                 .defaultBranch(Branched.as("accepted"));
         Map<String, KStream<String, Validated<DetailRecord>>> details = builder
-                .stream(AndTopics.RETX_DETAILS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("details-source"))
-                .processValues(new InputValidator<>(WireInput.details(new DetailCodec(bounds)), graceMs, clock, metrics),
-                        Named.as("validate-details"))
+                .stream(AndTopics.RETX_DETAILS.name(), Consumed.with(Serdes.String(), detailInput.serde())
+                        .withTimestampExtractor(detailInput.eventTime()).withName("details-source"))
+                .processValues(new InputValidator<>(detailInput, graceMs, clock, metrics), Named.as("validate-details"))
                 .split(Named.as("details-"))
                 .branch((ip, v) -> v instanceof Validated.Refused, Branched.as("refused"))
                 .defaultBranch(Branched.as("accepted"));
@@ -100,9 +105,12 @@ public final class SpeedTopology {
                 .groupByKey(Grouped.with("counters-by-ip", Serdes.String(), counterSerde))
                 .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofMinutes(1), settings.grace()))
                 .aggregate(MinuteCounts::empty, (ip, counter, minute) -> minute.plus(counter), Named.as("minute-aggregate"),
+                        // No record cache: it would hold the minute's updates back until the next commit, and while
+                        // catching up a task then runs minutes of event time ahead of the minutes it closes — past the
+                        // details kept for them. Live, an IP-minute's updates are seconds apart: the cache saved nothing.
                         Materialized.<String, MinuteCounts, WindowStore<Bytes, byte[]>>as(MINUTE_COUNTS_STORE)
                                 .withKeySerde(Serdes.String()).withValueSerde(SpeedSerdes.minuteCounts())
-                                .withStoreType(settings.stores().dsl()))
+                                .withStoreType(settings.stores().dsl()).withCachingDisabled())
                 .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()).withName("minute-close"))
                 .toStream(Named.as("closed-minutes"))
                 .map((window, counts) -> KeyValue.pair(window.key(), new IpMinute(window.window().start(), counts)), Named.as("ip-minute"))

@@ -6,6 +6,9 @@ import io.andiag.model.codec.DetailCodec;
 import io.andiag.model.record.CounterRecord;
 import io.andiag.model.record.DetailRecord;
 
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -31,6 +34,20 @@ public record WireInput<T>(String noun, Function<byte[], Decoded<T>> decoder, Fu
         Objects.requireNonNull(ip, "ip");
         Objects.requireNonNull(ts, "ts");
         Objects.requireNonNull(countIn, "countIn");
+    }
+
+    /**
+     * The source's serde: decodes each record once into a {@link Received} (never throws: a bad payload is a refused
+     * {@code Received}); serializes back to the original bytes.
+     */
+    public Serde<Received<T>> serde() {
+        return Serdes.serdeFrom((topic, received) -> received == null ? null : received.bytes(),
+                (topic, bytes) -> new Received<>(bytes, decoder.apply(bytes)));
+    }
+
+    /** The event time of a decoded record, for the source's timestamp extractor. */
+    public EventTimeExtractor<T> eventTime() {
+        return new EventTimeExtractor<>(ts);
     }
 
     /** {@code and.retx.counters}. */

@@ -86,7 +86,10 @@ class SpeedPipelineIT {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
                 new TopicBootstrapper(admin).ensure(AndTopics.ALL, AndTopics.partitions(3));
             }
-            replay(broker.bootstrapServers(), simulated, from, to);
+            // All counters of the window first, then its details: they reach the broker in another order than their
+            // event time, as when a backfill loads one topic after the other. Scoring must not depend on it.
+            replay(broker.bootstrapServers(), simulated, from, to, WireTopics.RETX_COUNTERS);
+            replay(broker.bootstrapServers(), simulated, from, to, WireTopics.RETX_DETAILS);
             produceBadRecords(broker.bootstrapServers(), from);
 
             Map<String, Object> props = new HashMap<>();
@@ -178,6 +181,11 @@ class SpeedPipelineIT {
                 assertThat(a.paramVersion()).isNotBlank();
             });
         });
+        // The simulated incidents come with sampled retransmissions; a minute scored before its details were stored
+        // (processed by arrival instead of event time) raises an alert without any.
+        List<IncidentAlert> raised = alerts.stream().filter(a -> a.status() != AlertStatus.RESOLVED).toList();
+        assertThat(raised).as("OPEN/UPDATE alerts whose evidence has no sampled retransmission")
+                .filteredOn(a -> a.evidence().samples().isEmpty()).hasSizeLessThanOrEqualTo(raised.size() / 10);
         for (IncidentLabel incident : inWindow) {
             assertThat(alerts).as("an alert during %s (%s)", incident.incidentId(), incident.scope())
                     .anyMatch(a -> a.status() != AlertStatus.RESOLVED && a.minute() >= incident.startTs()
@@ -185,7 +193,8 @@ class SpeedPipelineIT {
         }
     }
 
-    private static void replay(String bootstrap, Path simulated, long from, long to) throws InterruptedException {
+    /** Replays the window's records of one topic, by event time; the counters end with the flush heartbeats. */
+    private static void replay(String bootstrap, Path simulated, long from, long to, String topic) throws InterruptedException {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 10);
@@ -199,7 +208,7 @@ class SpeedPipelineIT {
                         if (r.eventTs() >= to) {
                             return null;
                         }
-                        if (r.eventTs() >= from) {
+                        if (r.eventTs() >= from && r.topic().equals(topic)) {
                             return r;
                         }
                     }
@@ -210,7 +219,8 @@ class SpeedPipelineIT {
                 public void close() {
                 }
             };
-            new Replayer(producer, 0, new PrintStream(OutputStream.nullOutputStream()), System::nanoTime).replay(window, true);
+            new Replayer(producer, 0, new PrintStream(OutputStream.nullOutputStream()), System::nanoTime)
+                    .replay(window, topic.equals(WireTopics.RETX_COUNTERS));
         }
     }
 
