@@ -24,6 +24,9 @@ public final class PrometheusText {
         p.counter("and_details_in_total", "Detail records read from and.retx.details.", m.detailsIn());
         p.counter("and_details_stored_total", "Sampled details kept for the diagnosis.", m.detailsStored());
         p.counter("and_details_over_cap_total", "Valid details not kept: their IP-minute already held the maximum.", m.detailsOverCap());
+        p.counter("and_abnormal_ip_minutes_without_details_total",
+                "Abnormal IP-minutes sent to the diagnosis without a sampled detail of that minute (none sampled, or none stored in time).",
+                m.abnormalIpMinutesWithoutDetails());
         p.header("and_deadletters_total", "Input records sent to and.deadletter, by reason.", "counter");
         for (RejectReason r : RejectReason.values()) {
             p.sample("and_deadletters_total{reason=\"" + r.code() + "\"}", m.deadLetters(r));

@@ -143,6 +143,11 @@ public final class SeriesScorer implements ProcessorSupplier<String, IpMinute, S
             List<AbnormalSeries> abnormal = score(ip, region, minute, record.value().counts());
             if (!abnormal.isEmpty()) {
                 List<DetailRecord> sampled = DetailList.fromBytes(details.fetch(ip, minute));
+                if (sampled.isEmpty()) {
+                    // normal for an IP whose agent sampled nothing that minute; a steady rise means details arrive
+                    // after their minute closed (docs/speed-layer.md, "Event time")
+                    metrics.abnormalIpMinuteWithoutDetails();
+                }
                 context.forward(new Record<>(ip, (ScorerOutput) new ScorerOutput.AbnormalIp(ip, minute, region, abnormal, sampled),
                         record.timestamp()));
             }

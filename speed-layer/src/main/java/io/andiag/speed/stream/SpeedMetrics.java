@@ -18,6 +18,7 @@ public final class SpeedMetrics {
     private final LongAdder detailsIn = new LongAdder();
     private final LongAdder detailsStored = new LongAdder();
     private final LongAdder detailsOverCap = new LongAdder();
+    private final LongAdder abnormalWithoutDetails = new LongAdder();
     private final Map<RegionMinuteClose, LongAdder> regionMinutesClosed = new EnumMap<>(RegionMinuteClose.class);
     private final LongAdder regionEventsLate = new LongAdder();
     private final LongAdder diagnosisNanos = new LongAdder();
@@ -59,6 +60,11 @@ public final class SpeedMetrics {
 
     public void detailOverCap() {
         detailsOverCap.increment();
+    }
+
+    /** An abnormal IP-minute went to the diagnosis without any sampled detail of that minute. */
+    public void abnormalIpMinuteWithoutDetails() {
+        abnormalWithoutDetails.increment();
     }
 
     /** A region-minute diagnosed, and how it was closed. */
@@ -122,6 +128,10 @@ public final class SpeedMetrics {
 
     public long detailsOverCap() {
         return detailsOverCap.sum();
+    }
+
+    public long abnormalIpMinutesWithoutDetails() {
+        return abnormalWithoutDetails.sum();
     }
 
     public long regionMinutesClosed(RegionMinuteClose how) {

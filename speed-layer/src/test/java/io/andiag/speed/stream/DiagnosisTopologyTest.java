@@ -40,10 +40,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -158,7 +161,8 @@ class DiagnosisTopologyTest {
         // The detector's short window (5 minutes) still holds the burst after it ends, and with this forest those
         // zero-count minutes score abnormal (window_excess) on and.abnormal; the diagnosis leaves them out (the IPs
         // are recovering), so the quiet time starts after the last minute with retransmissions (minute 2).
-        long lastAbnormal = abnormal.readValuesToList().stream().mapToLong(AbnormalSeries::minute)
+        List<AbnormalSeries> abnormalSeen = abnormal.readValuesToList();
+        long lastAbnormal = abnormalSeen.stream().mapToLong(AbnormalSeries::minute)
                 .filter(m -> m < M0 + 12 * MIN).max().orElseThrow();
         assertThat(lastAbnormal).as("zero-count minutes after the burst on and.abnormal").isBetween(M0 + 3 * MIN, M0 + 7 * MIN);
         assertThat(out).extracting(r -> r.value().status()).containsExactly(
@@ -194,6 +198,14 @@ class DiagnosisTopologyTest {
         assertThat(reopen.incidentId()).isEqualTo("region-a-20261120-1012-1").isNotEqualTo(open.incidentId());
         assertThat(reopen.firstMinute()).isEqualTo(M0 + 12 * MIN);
         assertThat(reopen.severity()).contains(SeverityLevel.L2);
+        // the burst minutes' abnormal IPs came with details; the zero-count minutes after the burst had none to send
+        Map<Long, Set<String>> withDetails = Map.of(M0, ips(TOR_BURST), M0 + MIN, ips(TOR_BURST),
+                M0 + 2 * MIN, ips(TOR_BURST_WIDER), M0 + 12 * MIN, ips(TOR_BURST));
+        long withoutDetails = abnormalSeen.stream()
+                .filter(a -> !withDetails.getOrDefault(a.minute(), Set.of()).contains(a.key().ip()))
+                .map(a -> a.key().ip() + "@" + a.minute()).distinct().count();
+        assertThat(withoutDetails).as("abnormal IP-minutes after the burst").isPositive();
+        assertThat(metrics.abnormalIpMinutesWithoutDetails()).isEqualTo(withoutDetails);
         assertThat(metrics.regionMinutesClosed(RegionMinuteClose.COMPLETE))
                 .as("every region (region-a, default) and minute 0..13 complete").isEqualTo(2 * 14);
         assertThat(metrics.regionMinutesClosed(RegionMinuteClose.WALL_CLOCK)).isZero();
@@ -307,6 +319,10 @@ class DiagnosisTopologyTest {
         int dst = (i * 7 + 31 * k + 1000) % N;
         details.pipeInput(ip(i), detailCodec.encode(new DetailRecord(ts, ip(i), 40_000 + k, ip(dst), 6379, RetxType.RTO,
                 Scenario.INTRANET, 811, "java")), ts);
+    }
+
+    private static Set<String> ips(int[] indexes) {
+        return Arrays.stream(indexes).mapToObj(DiagnosisTopologyTest::ip).collect(Collectors.toSet());
     }
 
     private static String ip(int i) {
