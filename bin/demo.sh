@@ -27,8 +27,8 @@ Usage: andiag demo [--work-dir DIR] [--ips N] [--history-days H] [--window HH:MM
                    [--incidents-per-day R] [--benign-per-day B] [--interval-s SECONDS] [--target-share X]
 
 Simulates a region (N IPs, H history days and one live day, the live day being yesterday), runs the nightly batch
-on the history, starts a Kafka broker, the speed layer and the lake archive, replays the live day's window
-(UTC, at full speed), prints alerts as they open, update and resolve, and ends with the scorecard
+on the history, starts a Kafka broker, replays the live day's window into it (UTC, at full speed), starts the speed
+layer and the lake archive on it, prints alerts as they open, update and resolve, and ends with the scorecard
 (scorecard.json and scorecard.md in the work directory). The lake stays in DIR/lake.
 
 Defaults: --work-dir ./andiag-demo --ips $IPS --history-days $HISTORY_DAYS --window $WINDOW_FROM-$WINDOW_TO
@@ -187,8 +187,8 @@ run_step batch "$LOGS/batch.log" "$ANDIAG" batch --lake "$LAKE" --date "$LAST_HI
   --conf detection.threshold.target_share="$TARGET_SHARE"
 note "published parameter set $(cat "$LAKE/params/LATEST")"
 
-# ---- 3. broker, speed layer, archive, alert printer ---------------------------------------------------------------
-say "3/7 start a Kafka broker (KRaft), the speed layer, the lake archive and the alert printer"
+# ---- 3. broker and replay -----------------------------------------------------------------------------------------
+say "3/7 start a Kafka broker (KRaft) and replay $LIVE $WINDOW_FROM–$WINDOW_TO UTC into and.retx.counters / and.retx.details at full speed"
 start_bg broker "$LOGS/broker.log" "$ANDIAG" broker --port 0 --data-dir "$WORK/kafka"
 BROKER_PID="${PIDS[-1]}"
 BOOTSTRAP=""
@@ -201,13 +201,20 @@ done
 [[ -n "$BOOTSTRAP" ]] || fail "the broker did not come up in 60 s (log: $LOGS/broker.log)"
 note "broker at $BOOTSTRAP"
 
+# The window goes into Kafka before the speed layer starts, so the speed layer reads it as a backlog, which Kafka
+# Streams takes in event-time order: every minute is scored with its details and a run repeats the one before. Read
+# while a full-speed replay writes, a task can catch up with one input and go on with the other, scoring minutes
+# before their details arrive (docs/speed-layer.md, "Replaying a recorded day").
+run_step replay "$LOGS/replay.log" "$ANDIAG" replay --bootstrap "$BOOTSTRAP" --from "$LAKE" --date "$LIVE" \
+  --from-time "$WINDOW_FROM" --to-time "$WINDOW_TO"
+REPLAYED="$(grep -m1 '^replayed' "$LOGS/replay.log" || true)"
+note "$REPLAYED"
+
+# ---- 4. speed layer, archive, alert printer -----------------------------------------------------------------------
+say "4/7 start the speed layer, the lake archive and the alert printer on the replayed window"
 METRICS_PORT="$(free_port)"
-# The replay below runs at full speed while the speed layer reads: a topic's partition can be caught up for a moment
-# while the other still has records of earlier minutes to deliver. Kafka Streams would then go on with the one that has
-# data (max.task.idle.ms=0) and score minutes before their details arrive; waiting up to 2 s for the other input keeps
-# a replay's results the same from run to run. Live, a minute's details come long before its close: keep the default.
 start_bg speed "$LOGS/speed.log" "$ANDIAG" speed --bootstrap "$BOOTSTRAP" --lake "$LAKE" --state-dir "$WORK/speed-state" \
-  --metrics-port "$METRICS_PORT" -c max.task.idle.ms=2000
+  --metrics-port "$METRICS_PORT"
 SPEED_PID="${PIDS[-1]}"
 for i in $(seq 1 240); do
   [[ "$(http_get "$METRICS_PORT" /health)" == *'"RUNNING"'* ]] && break
@@ -223,13 +230,6 @@ ARCHIVE_PID="${PIDS[-1]}"
 "$ANDIAG" alerts --bootstrap "$BOOTSTRAP" --from-beginning 2>"$LOGS/alerts.err" > >(tee "$WORK/alerts.log" | sed 's/^/  ALERT /') &
 PIDS+=("$!"); NAMES+=("alerts")
 ALERTS_PID="${PIDS[-1]}"
-
-# ---- 4. replay ----------------------------------------------------------------------------------------------------
-say "4/7 replay $LIVE $WINDOW_FROM–$WINDOW_TO UTC into and.retx.counters / and.retx.details at full speed"
-run_step replay "$LOGS/replay.log" "$ANDIAG" replay --bootstrap "$BOOTSTRAP" --from "$LAKE" --date "$LIVE" \
-  --from-time "$WINDOW_FROM" --to-time "$WINDOW_TO"
-REPLAYED="$(grep -m1 '^replayed' "$LOGS/replay.log" || true)"
-note "$REPLAYED"
 
 # ---- 5. let the speed layer finish --------------------------------------------------------------------------------
 say "5/7 wait for the speed layer to consume and close every minute"
