@@ -5,7 +5,6 @@ import io.andiag.model.codec.Decoded;
 import io.andiag.model.codec.DetailCodec;
 import io.andiag.model.record.CounterRecord;
 import io.andiag.model.record.DetailRecord;
-
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
